@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DocumentKind, ExamKind, ExamTypeId, Supervision } from '../shared/enums.js';
+
+/** An exam type is data, not code (SPEC §2). */
+export const ExamType = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  kind: ExamKind,
+  requiresDate: z.boolean(),
+  requiresSession: z.boolean(),
+  supervision: Supervision,
+  manualValidation: z.boolean(),
+  /** Documents beyond the detailed report (`registration`, `attendance`). */
+  documents: z.array(DocumentKind.exclude(['report'])),
+});
+export type ExamType = z.infer<typeof ExamType>;
+
+/** The seeded catalogue, read off the manual (SPEC §2 table). Order is display order. */
+export const EXAM_TYPES: readonly ExamType[] = [
+  { id: 'blank-remote', label: 'Examen blanc - à distance', kind: 'blank', requiresDate: false, requiresSession: false, supervision: 'none', manualValidation: false, documents: [] },
+  { id: 'blank-onsite', label: 'Examen blanc - sur site', kind: 'blank', requiresDate: true, requiresSession: false, supervision: 'partner', manualValidation: false, documents: [] },
+  { id: 'blank-manual', label: 'Examen blanc - validation manuelle', kind: 'blank', requiresDate: false, requiresSession: false, supervision: 'none', manualValidation: true, documents: [] },
+  { id: 'demo-remote', label: 'Examen démo - à distance', kind: 'demo', requiresDate: false, requiresSession: false, supervision: 'none', manualValidation: false, documents: [] },
+  { id: 'demo-onsite', label: 'Examen démo - sur site', kind: 'demo', requiresDate: true, requiresSession: false, supervision: 'partner', manualValidation: false, documents: [] },
+  { id: 'demo-manual', label: 'Examen démo - validation manuelle', kind: 'demo', requiresDate: false, requiresSession: false, supervision: 'none', manualValidation: true, documents: [] },
+  { id: 'official-onsite', label: 'Examen officiel - sur site', kind: 'official', requiresDate: true, requiresSession: false, supervision: 'partner', manualValidation: false, documents: [] },
+  { id: 'official-laposte', label: 'Examen officiel - en centre La Poste', kind: 'official', requiresDate: true, requiresSession: true, supervision: 'centre', manualValidation: false, documents: ['registration', 'attendance'] },
+  { id: 'official-approved', label: 'Examen officiel - en centre agréé', kind: 'official', requiresDate: true, requiresSession: false, supervision: 'partner', manualValidation: false, documents: ['registration', 'attendance'] },
+] satisfies readonly (ExamType & { id: ExamTypeId })[];
+
+const BY_ID = new Map(EXAM_TYPES.map((t) => [t.id, t]));
+
+/** The seeded exam type with this id, or undefined. */
+export function findExamType(id: string, catalogue: readonly ExamType[] = EXAM_TYPES): ExamType | undefined {
+  return catalogue === EXAM_TYPES ? BY_ID.get(id) : catalogue.find((t) => t.id === id);
+}
+
+/** The label of an exam type id (the id itself when unknown, so nothing shows blank). */
+export function examTypeLabel(id: string | null | undefined, catalogue: readonly ExamType[] = EXAM_TYPES): string {
+  if (!id) return '';
+  return findExamType(id, catalogue)?.label ?? id;
+}
+
+/** Which documents an exam type gives: the detailed report always, plus its own. */
+export function documentsOf(type: ExamType): DocumentKind[] {
+  return ['report', ...type.documents];
+}
