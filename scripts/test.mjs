@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm test`: runs every test runner of the repository one after the other and
+// ends with one plain line `N passed, N failed` summing them all (CI reads it).
+// Runners: Vitest (domain, documents, server on SQLite and on PostgreSQL).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const out = join(root, '.test-results');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const problems = [];
+
+function run(name, command, args, env = {}) {
+  console.log(`\n▶ ${name}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+// 1. Vitest: every Node-side project in one run, JSON report for the sums.
+{
+  const report = join(out, 'vitest.json');
+  const status = run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += json.numPassedTests ?? 0;
+    totals.failed += json.numFailedTests ?? 0;
+    totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+    // A file that fails to load counts as a failure even when it declared no test.
+    const brokenSuites = (json.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
+    totals.failed += brokenSuites.length;
+    if (status !== 0 && json.numFailedTests === 0 && brokenSuites.length === 0) problems.push(`vitest exited with ${status}`);
+  } else {
+    problems.push('vitest wrote no report');
+    totals.failed += 1;
+  }
+}
+
+for (const p of problems) console.log(`✗ ${p}`);
+const ok = totals.failed === 0 && problems.length === 0;
+console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(ok ? 0 : 1);
