@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { fr } from '../i18n/messages.js';
+import { ADMIN_PASSWORD_POLICY, PASSWORD_MAX_LENGTH, passwordField } from '../auth/password-policy.js';
+import { normaliseOrigin } from '../auth/embed-origin.js';
+import { emailField, requiredText, sameAs } from './fields.js';
+
+/** A password as typed at login: never trimmed, never checked against the policy (that would leak it). */
+const typedPassword = (message: 'password.required' | 'password.currentRequired' = 'password.required') =>
+  z
+    .string({ error: fr(message) })
+    .min(1, { error: fr(message) })
+    .max(PASSWORD_MAX_LENGTH * 8, { error: fr('password.tooLong', { max: PASSWORD_MAX_LENGTH }) });
+
+/** `POST /auth/login` (§1.1: « saisissez votre identifiant et votre mot de passe »). */
+export const LoginBody = z.object(
+  { email: emailField(), password: typedPassword() },
+  { error: fr('body.invalid') },
+);
+export type LoginBody = z.output<typeof LoginBody>;
+
+/** `POST /auth/password-reset` (« Mot de passe oublié ? »): always answered 202. */
+export const PasswordResetRequestBody = z.object({ email: emailField() }, { error: fr('body.invalid') });
+export type PasswordResetRequestBody = z.output<typeof PasswordResetRequestBody>;
+
+/** `POST /auth/password-reset/confirm`: the token of the e-mailed link and the new password, confirmed. */
+export const PasswordResetConfirmBody = z
+  .object(
+    {
+      token: z
+        .string({ error: fr('resetToken.invalid') })
+        .min(16, { error: fr('resetToken.invalid') })
+        .max(512, { error: fr('resetToken.invalid') }),
+      password: passwordField(ADMIN_PASSWORD_POLICY),
+      confirmation: z
+        .string({ error: fr('password.confirmationRequired') })
+        .min(1, { error: fr('password.confirmationRequired') }),
+    },
+    { error: fr('body.invalid') },
+  )
+  .refine(...sameAs('password', 'confirmation', 'password.mismatch'));
+export type PasswordResetConfirmBody = z.output<typeof PasswordResetConfirmBody>;
+
+/** `PATCH /me` (§1.2 « Profil »): any of last name, first name, e-mail; at least one. */
+export const ProfilePatchBody = z
+  .object(
+    {
+      lastName: requiredText({ required: 'lastName.required', tooLong: 'lastName.tooLong', invalid: 'lastName.invalid' }).optional(),
+      firstName: requiredText({
+        required: 'firstName.required',
+        tooLong: 'firstName.tooLong',
+        invalid: 'firstName.invalid',
+      }).optional(),
+      email: emailField().optional(),
+    },
+    { error: fr('body.invalid') },
+  )
+  .refine((v) => v.lastName !== undefined || v.firstName !== undefined || v.email !== undefined, {
+    error: fr('update.empty'),
+  });
+export type ProfilePatchBody = z.output<typeof ProfilePatchBody>;
+
+/** `PUT /me/password` (§1.2 « Mot de passe »): current password, new one under the administrators' policy, confirmed. */
+export const PasswordChangeBody = z
+  .object(
+    {
+      currentPassword: typedPassword('password.currentRequired'),
+      newPassword: passwordField(ADMIN_PASSWORD_POLICY),
+      confirmation: z
+        .string({ error: fr('password.confirmationRequired') })
+        .min(1, { error: fr('password.confirmationRequired') }),
+    },
+    { error: fr('body.invalid') },
+  )
+  .refine(...sameAs('newPassword', 'confirmation', 'password.mismatch'))
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    error: fr('password.sameAsCurrent'),
+    path: ['newPassword'],
+    when: (payload) => {
+      const v = payload.value as { newPassword?: unknown; currentPassword?: unknown } | undefined;
+      return typeof v?.newPassword === 'string' && typeof v?.currentPassword === 'string';
+    },
+  });
+export type PasswordChangeBody = z.output<typeof PasswordChangeBody>;
+
+export const EMBED_TOKEN_TTL_DEFAULT = 900;
+export const EMBED_TOKEN_TTL_MAX = 3600;
+
+/** `POST /embed-tokens`: the origin that will embed the elements (normalised) and a lifetime in seconds. */
+export const EmbedTokenBody = z.object(
+  {
+    origin: z
+      .string({ error: fr('origin.invalid') })
+      .transform((s, ctx) => {
+        const origin = normaliseOrigin(s);
+        if (origin === null) {
+          ctx.addIssue({ code: 'custom', message: fr('origin.invalid') });
+          return z.NEVER;
+        }
+        return origin;
+      }),
+    ttlSeconds: z
+      .number({ error: fr('ttlSeconds.invalid', { max: EMBED_TOKEN_TTL_MAX }) })
+      .int({ error: fr('ttlSeconds.invalid', { max: EMBED_TOKEN_TTL_MAX }) })
+      .min(60, { error: fr('ttlSeconds.invalid', { max: EMBED_TOKEN_TTL_MAX }) })
+      .max(EMBED_TOKEN_TTL_MAX, { error: fr('ttlSeconds.invalid', { max: EMBED_TOKEN_TTL_MAX }) })
+      .default(EMBED_TOKEN_TTL_DEFAULT),
+  },
+  { error: fr('body.invalid') },
+);
+export type EmbedTokenBody = z.output<typeof EmbedTokenBody>;
