@@ -14,7 +14,7 @@ function errorsOf(lines: OrderRequestLine[]) {
   } catch (e) {
     expect(e).toBeInstanceOf(DomainError);
     expect((e as DomainError).code).toBe('validation_failed');
-    return (e as DomainError).details.errors;
+    return (e as DomainError).details.errors ?? [];
   }
   throw new Error('expected validation_failed');
 }
@@ -44,6 +44,15 @@ describe('R1 order request', () => {
     ['an order with no line', [], 'lines', 'Ajoutez au moins un produit à votre commande.'],
   ])('R1 refuses %s', (_case, lines, path, message) => {
     expect(errorsOf(lines)).toEqual([{ path, message }]);
+  });
+
+  it('R1 summarises several problems in one sentence', () => {
+    try {
+      validateOrderRequest([{ productId: 'nope', quantity: 0 }], catalogue);
+    } catch (e) {
+      expect((e as DomainError).message).toBe('Certains champs ne sont pas valides.');
+    }
+    expect.assertions(1);
   });
 
   it('R1 reports every faulty line at once, by index', () => {

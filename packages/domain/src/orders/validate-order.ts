@@ -17,11 +17,10 @@ export interface ValidatedOrderLine {
   unitPriceHt: number;
 }
 
-/** A `validation_failed` error: one message per field, the first one as the summary. */
+/** A `validation_failed` error: one message per field; a lone one is also the summary. */
 export function validationFailed(errors: FieldError[]): DomainError {
   const first = errors[0];
-  const message =
-    errors.length === 1 && first ? first.message : `La demande comporte ${errors.length} erreurs : corrigez les champs signalés.`;
+  const message = errors.length === 1 && first ? first.message : 'Certains champs ne sont pas valides.';
   return new DomainError('validation_failed', message, { errors });
 }
 
