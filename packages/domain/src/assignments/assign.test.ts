@@ -146,6 +146,10 @@ describe('R5 assign an exam to a candidate (§6.5)', () => {
     expect(error.details.errors).toEqual([{ path, message }]);
   });
 
+  it('R5 takes an empty date field for no date on a type without one', () => {
+    expect(planAssign(input('blank-remote', { scheduledAt: '' })).assignment.scheduledAt).toBeNull();
+  });
+
   it('R5 accepts the session day given as the date', () => {
     expect(planAssign(input('official-laposte', { session: grenoble, scheduledAt: '2024-09-17' })).takeSeat).toBe('s-gre');
   });

@@ -35,7 +35,7 @@ export interface Schedule {
  */
 export function scheduleErrors(choice: ScheduleChoice): FieldError[] {
   const { examType, now } = choice;
-  const scheduledAt = choice.scheduledAt ?? null;
+  const scheduledAt = choice.scheduledAt || null; // an empty field is no date
   const session = choice.session ?? null;
   const errors: FieldError[] = [];
   const today = parisDay(now);
@@ -60,7 +60,7 @@ export function scheduleErrors(choice: ScheduleChoice): FieldError[] {
     errors.push({ path: 'sessionId', message: "Ce type d'examen ne se passe pas dans un centre La Poste." });
   }
   if (examType.requiresDate) {
-    if (scheduledAt === null || scheduledAt === '') {
+    if (scheduledAt === null) {
       errors.push({ path: 'scheduledAt', message: 'Choisissez une date de passage.' });
     } else if (!isCalendarDate(scheduledAt)) {
       errors.push({ path: 'scheduledAt', message: "La date de passage n'est pas une date valide." });
@@ -78,7 +78,7 @@ export function resolveSchedule(choice: ScheduleChoice): Schedule {
   const errors = scheduleErrors(choice);
   if (errors.length > 0) throw validationFailed(errors);
   const session = choice.examType.requiresSession ? (choice.session ?? null) : null;
-  const scheduledAt = session ? parisDay(session.startsAt) : choice.examType.requiresDate ? (choice.scheduledAt ?? null) : null;
+  const scheduledAt = session ? parisDay(session.startsAt) : choice.examType.requiresDate ? choice.scheduledAt || null : null;
   return {
     scheduledAt,
     session,
