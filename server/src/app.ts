@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Db } from './db/client.js';
+import { identify } from './http/auth.js';
+import { DEFAULT_CONFIG, type AppConfig, type AppDeps, type AppEnv } from './http/env.js';
+import { requestContext } from './http/middleware.js';
+import { createRouter } from './http/openapi.js';
+import { handleError, handleNotFound, validationHook } from './http/problem.js';
+import { authRoutes } from './routes/auth.js';
+import { catalogueRoutes } from './routes/catalogue.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
+import { operatorRoutes } from './routes/operator.js';
+import { orderRoutes } from './routes/orders.js';
+
+export interface CreateAppOptions {
+  db: Db;
+  /** The clock (tests inject one to cross idle and absolute session ends, deadlines, expiries). */
+  now?: () => Date;
+  /** A CSPRNG returning n bytes (tests may make tokens predictable). */
+  random?: (size: number) => Uint8Array;
+  config?: Partial<AppConfig>;
+}
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * The HTTP application: every route under `/api/v1`, one router per resource,
+ * `GET /api/v1/openapi.json` generated from the route schemas. No socket:
+ * `main.ts` serves it, tests call `app.request()`.
+ */
+export function createApp(options: CreateAppOptions) {
+  const deps: AppDeps = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    random: options.random ?? ((size) => randomBytes(size)),
+    config: { ...DEFAULT_CONFIG, ...options.config },
+  };
+
+  const api = createRouter();
+  api.use('*', identify);
+  api.route('/healthz', healthRoutes());
+  api.route('/auth', authRoutes());
+  api.route('/me', meRoutes());
+  api.route('/', catalogueRoutes());
+  api.route('/dashboard', dashboardRoutes());
+  api.route('/orders', orderRoutes());
+  api.route('/operator', operatorRoutes());
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'clr_session',
+    description: 'Session du site d’administration (POST /auth/login).',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'apiKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "Clé d'API d'un espace : `Authorization: Bearer <clé>`.",
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'integrationKey', {
+    type: 'http',
+    scheme: 'bearer',
+    description: "Clé d'intégration de la plateforme d'examen (routes /integration).",
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'CLR Admin API',
+      version: '1.0.0',
+      description:
+        "API de la plateforme d'administration de la Certification Le Robert. Erreurs : application/problem+json (RFC 9457), messages en français.",
+    },
+    servers: [{ url: API_PREFIX }],
+    security: [{ session: [] }, { apiKey: [] }],
+  });
+
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requestContext(deps));
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+  app.route(API_PREFIX, api);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

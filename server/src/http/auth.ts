@@ -1,0 +1,117 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { DomainError } from '@clr/domain';
+import type { Actor, ActorKind, AppEnv } from './env.js';
+import { sha256 } from './crypto.js';
+import { resumeSession } from '../services/sessions.js';
+
+export const SESSION_COOKIE = 'clr_session';
+
+/** API keys are written at most once a minute (`lastUsedAt`), not on every call. */
+const KEY_TOUCH_EVERY_MS = 60_000;
+
+export function unauthenticated(detail = 'Vous devez être connecté pour accéder à cette ressource.'): DomainError {
+  return new DomainError('unauthenticated', detail);
+}
+
+export function forbidden(detail = "Vous n'avez pas accès à cette ressource."): DomainError {
+  return new DomainError('forbidden', detail);
+}
+
+/** Sets the session cookie: HttpOnly, SameSite=Lax, Secure in production, path `/`. */
+export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date): void {
+  const { config, now } = c.get('deps');
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: config.production,
+    path: '/',
+    maxAge: Math.max(0, Math.floor((expiresAt.getTime() - now().getTime()) / 1000)),
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('deps').config.production, httpOnly: true, sameSite: 'Lax' });
+}
+
+/** The caller's address: the socket's, or the first `X-Forwarded-For` hop behind a trusted proxy. */
+export function clientAddress(c: Context<AppEnv>): string {
+  if (c.get('deps').config.trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+async function actorFromKey(c: Context<AppEnv>, secret: string): Promise<Actor> {
+  const { db, now } = c.get('deps');
+  const key = await db.apiKey.findUnique({
+    where: { keyHash: sha256(secret) },
+    select: { id: true, kind: true, spaceId: true, revokedAt: true, lastUsedAt: true },
+  });
+  if (!key || key.revokedAt) throw unauthenticated("Clé d'API invalide ou révoquée.");
+  const at = now();
+  if (!key.lastUsedAt || at.getTime() - key.lastUsedAt.getTime() >= KEY_TOUCH_EVERY_MS) {
+    await db.apiKey.updateMany({ where: { id: key.id }, data: { lastUsedAt: at } });
+  }
+  if (key.kind === 'integration') return { kind: 'integration', spaceId: null, apiKeyId: key.id };
+  if (!key.spaceId) throw unauthenticated("Clé d'API invalide ou révoquée.");
+  return { kind: 'apiKey', spaceId: key.spaceId, apiKeyId: key.id };
+}
+
+/**
+ * Works out who is calling, once per request: a `Bearer` key (space or
+ * integration) or the session cookie. Anonymous callers go on without an
+ * actor; {@link requireActor} turns them away where it matters. A bad bearer
+ * key is refused outright.
+ */
+export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const authorization = c.req.header('authorization');
+  if (authorization !== undefined) {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+    if (!match?.[1]) throw unauthenticated("En-tête Authorization invalide : « Bearer <clé> » attendu.");
+    c.set('actor', await actorFromKey(c, match[1]));
+    return next();
+  }
+  const token = getCookie(c, SESSION_COOKIE);
+  if (token) {
+    const resumed = await resumeSession(c.get('deps'), token);
+    if (resumed) {
+      const { admin, sessionId } = resumed;
+      c.set('sessionId', sessionId);
+      if (admin.role === 'operator') c.set('actor', { kind: 'operator', spaceId: null, adminId: admin.id });
+      else if (admin.spaceId) c.set('actor', { kind: 'admin', spaceId: admin.spaceId, adminId: admin.id });
+    }
+  }
+  return next();
+};
+
+/**
+ * Guards a router or route: 401 without credentials, 403 when the caller is
+ * of another kind (`requireActor('admin', 'apiKey')` for a space's data,
+ * `requireActor('operator')` for the back office, `requireActor('integration')`).
+ */
+export function requireActor(...kinds: ActorKind[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const actor = c.get('actor') as Actor | undefined;
+    if (!actor) throw unauthenticated();
+    if (!kinds.includes(actor.kind)) throw forbidden();
+    return next();
+  };
+}
+
+/** The caller's space, from the session or the key, never from the request. */
+export function spaceIdOf(c: Context<AppEnv>): string {
+  const actor = c.get('actor') as Actor | undefined;
+  if (!actor) throw unauthenticated();
+  if (actor.spaceId === null) throw forbidden('Cette ressource appartient à un espace : connectez-vous en tant qu’administrateur.');
+  return actor.spaceId;
+}
+
+/** The calling admin's id (session callers only). */
+export function adminIdOf(c: Context<AppEnv>): string {
+  const actor = c.get('actor') as Actor | undefined;
+  if (!actor) throw unauthenticated();
+  if (actor.kind !== 'admin' && actor.kind !== 'operator') throw forbidden('Cette action demande une session administrateur.');
+  return actor.adminId;
+}

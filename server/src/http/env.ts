@@ -1,0 +1,74 @@
+import type { Db } from '../db/client.js';
+
+/**
+ * Who is calling. The space **always** comes from here (the session or the
+ * key), never from the request: route handlers read `c.get('actor')`.
+ */
+export type Actor =
+  | { kind: 'admin'; spaceId: string; adminId: string }
+  | { kind: 'apiKey'; spaceId: string; adminId?: undefined; apiKeyId: string }
+  | { kind: 'operator'; spaceId: null; adminId: string }
+  | { kind: 'integration'; spaceId: null; adminId?: undefined; apiKeyId: string };
+
+export type ActorKind = Actor['kind'];
+
+export interface LoginLimits {
+  /** Failed logins allowed per account (e-mail) in a window. */
+  perAccount: number;
+  /** Failed logins allowed per client address in a window. */
+  perAddress: number;
+  windowMs: number;
+}
+
+export interface AppConfig {
+  /** Production: cookies are `Secure`, demo logins are refused. */
+  production: boolean;
+  /** Public URL of the admin site, for links in e-mails (password reset). */
+  publicUrl: string;
+  /** Session idle timeout (sliding) and absolute lifetime. */
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  loginLimits: LoginLimits;
+  /** Take the client address from `X-Forwarded-For` (behind a trusted proxy). */
+  trustProxy: boolean;
+  /** Credits expire this many months after delivery (R3). */
+  lotValidityMonths: number;
+  /** Where the one-line request logs go. */
+  log: (line: string) => void;
+}
+
+export const DEFAULT_CONFIG: AppConfig = {
+  production: false,
+  publicUrl: 'http://localhost:3000',
+  sessionIdleMs: 30 * 60_000,
+  sessionAbsoluteMs: 12 * 60 * 60_000,
+  loginLimits: { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 },
+  trustProxy: false,
+  lotValidityMonths: 12,
+  log: (line) => console.log(line),
+};
+
+/** What every handler can reach through `c.get('deps')`. */
+export interface AppDeps {
+  db: Db;
+  /** The clock: injected so expiry rules are testable. */
+  now: () => Date;
+  /** A CSPRNG: `random(n)` returns n random bytes. */
+  random: (size: number) => Uint8Array;
+  config: AppConfig;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    /** Set by `identify`; guaranteed by `requireActor` on protected routers. */
+    actor: Actor;
+    /** Hash of the session token when the caller came with a session cookie. */
+    sessionId: string | undefined;
+  };
+  Bindings: {
+    /** @hono/node-server's incoming message, when served over a socket. */
+    incoming?: { socket?: { remoteAddress?: string } };
+  };
+}

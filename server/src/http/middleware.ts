@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { routePath } from 'hono/route';
+import type { AppDeps, AppEnv } from './env.js';
+
+const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * First middleware of every request: hands the dependencies to handlers,
+ * gives the request an id (the caller's `X-Request-Id` when well-formed) and,
+ * once answered, writes one log line — method, route pattern, status, time,
+ * request id. Never a query string, a body, an e-mail or a token: the route
+ * *pattern* (`/candidates/:id`) is logged, not the path.
+ */
+export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && INCOMING_ID.test(incoming) ? incoming : randomUUID();
+    c.set('deps', deps);
+    c.set('requestId', requestId);
+    await next();
+    c.header('X-Request-Id', requestId);
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    const ms = (performance.now() - started).toFixed(1);
+    const pattern = routePath(c) || '-';
+    deps.config.log(`${c.req.method} ${pattern} ${c.res.status} ${ms}ms ${requestId}`);
+  };
+}

@@ -1,0 +1,65 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { Order, OrderCreateBody, OrderList, OrderListQuery } from '@clr/domain';
+import { requireActor, spaceIdOf } from '../http/auth.js';
+import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http/openapi.js';
+import { loadExamTypes } from '../services/catalogue.js';
+import { checkIdempotencyKey } from '../services/idempotency.js';
+import { createOrder, getOrder, listOrders } from '../services/orders.js';
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['orders'],
+  summary: 'Le tableau des commandes (§4.1) : sections, recherche, filtres, totaux',
+  request: { query: OrderListQuery },
+  responses: { 200: jsonResponse(OrderList, 'Les commandes, À valider puis À consommer puis Historique.'), ...problems(400, 401, 403) },
+});
+
+const createOrderRoute = createRoute({
+  method: 'post',
+  path: '/',
+  tags: ['orders'],
+  summary: 'Passer une nouvelle commande (§4.3) ; honore Idempotency-Key',
+  request: {
+    headers: z.object({ 'idempotency-key': z.string().optional().openapi({ description: 'Rejouer la même requête rend la même commande.' }) }),
+    body: jsonBody(OrderCreateBody),
+  },
+  responses: {
+    201: jsonResponse(Order, 'La commande créée, « En cours ».'),
+    200: jsonResponse(Order, 'La commande déjà créée avec cette Idempotency-Key (rejouée).'),
+    ...problems(400, 401, 403, 409),
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/{id}',
+  tags: ['orders'],
+  summary: 'Une commande',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(Order, 'La commande.'), ...problems(401, 403, 404) },
+});
+
+/** `/orders` of the caller's space. */
+export function orderRoutes() {
+  const router = createRouter();
+  router.use('*', requireActor('admin', 'apiKey'));
+  return router
+    .openapi(listRoute, async (c) => {
+      const deps = c.get('deps');
+      const labels = new Map((await loadExamTypes(deps.db)).map((t) => [t.id, t.label]));
+      return c.json(await listOrders(deps, spaceIdOf(c), c.req.valid('query'), labels), 200);
+    })
+    .openapi(createOrderRoute, async (c) => {
+      const actor = c.get('actor');
+      const key = checkIdempotencyKey(c.req.header('idempotency-key'));
+      const result = await createOrder(c.get('deps'), spaceIdOf(c), actor.adminId ?? null, c.req.valid('json'), key);
+      const order = result.body as Order;
+      c.header('Location', `/api/v1/orders/${order.id}`);
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
+      return c.json(order, result.status === 201 ? 201 : 200);
+    })
+    .openapi(getRoute, async (c) => {
+      return c.json(await getOrder(c.get('deps'), spaceIdOf(c), c.req.valid('param').id), 200);
+    });
+}

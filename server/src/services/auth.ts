@@ -1,0 +1,174 @@
+import { fr } from '@clr/domain';
+import { withTransaction } from '../db/client.js';
+import type { AppDeps } from '../http/env.js';
+import { randomToken, sha256 } from '../http/crypto.js';
+import { hashPassword, verifyDummy, verifyPassword } from '../http/passwords.js';
+import { clearBucket, hit, limit, rateLimited, unhit } from '../http/rate-limit.js';
+import { validationFailed } from '../http/problem.js';
+import { unauthenticated } from '../http/auth.js';
+import { enqueueMail, passwordChangedMail, passwordResetMail } from './mail.js';
+import { closeAdminSessions, openSession } from './sessions.js';
+
+/** A reset link works for one hour, once. */
+export const RESET_TOKEN_TTL_MS = 60 * 60_000;
+/** At most this many reset e-mails per account per hour; more requests still answer 202. */
+const RESET_MAILS_PER_HOUR = 3;
+/** Reset requests per address in 15 minutes before 429. */
+const RESET_REQUESTS_PER_ADDRESS = 20;
+
+const accountKey = (email: string) => `login:account:${sha256(email)}`;
+const addressKey = (address: string) => `login:address:${address}`;
+
+export interface AdminView {
+  id: string;
+  email: string;
+  lastName: string;
+  firstName: string;
+  role: 'admin' | 'operator';
+}
+
+export interface LoginResult {
+  admin: AdminView;
+  space: { id: string; name: string } | null;
+  token: string;
+  expiresAt: Date;
+}
+
+export function adminView(admin: { id: string; email: string; lastName: string; firstName: string; role: string }): AdminView {
+  return {
+    id: admin.id,
+    email: admin.email,
+    lastName: admin.lastName,
+    firstName: admin.firstName,
+    role: admin.role === 'operator' ? 'operator' : 'admin',
+  };
+}
+
+const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
+
+/**
+ * §1.1 « Se connecter »: counts the attempt against the account and the
+ * address first (a burst cannot slip past the limit), verifies the password
+ * (or spends the same work on a dummy hash for an unknown e-mail: no
+ * enumeration), then opens a new session. A success clears the account's
+ * failures and gives the address its attempt back.
+ */
+export async function login(deps: AppDeps, input: { email: string; password: string }, address: string): Promise<LoginResult> {
+  const { perAccount, perAddress, windowMs } = deps.config.loginLimits;
+  const byAccount = await hit(deps, accountKey(input.email), windowMs);
+  const byAddress = await hit(deps, addressKey(address), windowMs);
+  if (byAccount.count > perAccount || byAddress.count > perAddress) {
+    const wait = Math.max(
+      byAccount.count > perAccount ? byAccount.retryAfterSeconds : 0,
+      byAddress.count > perAddress ? byAddress.retryAfterSeconds : 0,
+    );
+    throw rateLimited(wait);
+  }
+  const admin = await deps.db.admin.findUnique({
+    where: { email: input.email },
+    select: { id: true, email: true, lastName: true, firstName: true, role: true, passwordHash: true, space: { select: { id: true, name: true } } },
+  });
+  const ok = admin ? await verifyPassword(admin.passwordHash, input.password) : await verifyDummy(input.password);
+  if (!admin || !ok || (admin.role !== 'operator' && !admin.space)) throw unauthenticated(BAD_CREDENTIALS);
+  await clearBucket(deps, accountKey(input.email));
+  await unhit(deps, addressKey(address));
+  await deps.db.admin.update({ where: { id: admin.id }, data: { lastLoginAt: deps.now() } });
+  const session = await openSession(deps, admin.id);
+  return {
+    admin: adminView(admin),
+    space: admin.role === 'operator' ? null : admin.space,
+    token: session.token,
+    expiresAt: session.expiresAt,
+  };
+}
+
+/**
+ * « Mot de passe oublié ? »: when the account exists, a single-use token valid
+ * one hour is e-mailed (through the outbox); the caller learns nothing either
+ * way (the route always answers 202).
+ */
+export async function requestPasswordReset(deps: AppDeps, email: string, address: string): Promise<void> {
+  await limit(deps, `reset:address:${address}`, RESET_REQUESTS_PER_ADDRESS, 15 * 60_000);
+  const admin = await deps.db.admin.findUnique({
+    where: { email },
+    select: { id: true, email: true, firstName: true, lastName: true, spaceId: true },
+  });
+  if (!admin) return;
+  const perAccount = await hit(deps, `reset:account:${sha256(email)}`, 60 * 60_000);
+  if (perAccount.count > RESET_MAILS_PER_HOUR) return;
+  const token = randomToken(deps.random, 32);
+  const now = deps.now();
+  const link = `${deps.config.publicUrl.replace(/\/$/, '')}/mot-de-passe/reinitialiser#token=${token}`;
+  await withTransaction(deps.db, async (tx) => {
+    // A new link replaces any earlier one.
+    await tx.passwordResetToken.deleteMany({ where: { adminId: admin.id, usedAt: null } });
+    await tx.passwordResetToken.create({
+      data: { adminId: admin.id, tokenHash: sha256(token), createdAt: now, expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS) },
+    });
+    await enqueueMail(tx, passwordResetMail({ to: admin.email, firstName: admin.firstName, lastName: admin.lastName, link, spaceId: admin.spaceId }));
+  });
+}
+
+const invalidToken = () => validationFailed([{ path: 'token', message: fr('resetToken.invalid') }], fr('resetToken.invalid'));
+
+/**
+ * Sets the new password from an e-mailed token: the token is spent by one
+ * guarded write (single use even under concurrency), every session of the
+ * account ends.
+ */
+export async function confirmPasswordReset(deps: AppDeps, token: string, password: string): Promise<void> {
+  const row = await deps.db.passwordResetToken.findUnique({ where: { tokenHash: sha256(token) }, select: { id: true, adminId: true, usedAt: true, expiresAt: true } });
+  const now = deps.now();
+  if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) throw invalidToken();
+  const passwordHash = await hashPassword(password);
+  const admin = await withTransaction(deps.db, async (tx) => {
+    const spent = await tx.passwordResetToken.updateMany({
+      where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
+      data: { usedAt: now },
+    });
+    if (spent.count !== 1) throw invalidToken();
+    const updated = await tx.admin.update({
+      where: { id: row.adminId },
+      data: { passwordHash },
+      select: { email: true, firstName: true, lastName: true, spaceId: true },
+    });
+    await tx.authSession.deleteMany({ where: { adminId: row.adminId } });
+    await enqueueMail(tx, passwordChangedMail({ to: updated.email, firstName: updated.firstName, lastName: updated.lastName, spaceId: updated.spaceId }));
+    return updated;
+  });
+  await clearBucket(deps, accountKey(admin.email));
+}
+
+/** §1.2 « Mot de passe »: the current password is required; other sessions end. */
+export async function changePassword(
+  deps: AppDeps,
+  adminId: string,
+  sessionId: string | undefined,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const admin = await deps.db.admin.findUnique({
+    where: { id: adminId },
+    select: { passwordHash: true, email: true, firstName: true, lastName: true, spaceId: true },
+  });
+  if (!admin) throw unauthenticated();
+  if (!(await verifyPassword(admin.passwordHash, input.currentPassword))) {
+    throw validationFailed([{ path: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }], 'Le mot de passe actuel est incorrect.');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await withTransaction(deps.db, async (tx) => {
+    await tx.admin.update({ where: { id: adminId }, data: { passwordHash } });
+    await enqueueMail(tx, passwordChangedMail({ to: admin.email, firstName: admin.firstName, lastName: admin.lastName, spaceId: admin.spaceId }));
+  });
+  await closeAdminSessions(deps, adminId, sessionId);
+}
+
+/** Re-reads an admin for `/me`; a session whose admin vanished is no session. */
+export async function loadProfile(deps: AppDeps, adminId: string) {
+  const admin = await deps.db.admin.findUnique({
+    where: { id: adminId },
+    select: { id: true, email: true, lastName: true, firstName: true, role: true, space: { select: { id: true, name: true } } },
+  });
+  if (!admin) throw unauthenticated();
+  return { admin: adminView(admin), space: admin.role === 'operator' ? null : admin.space };
+}
+
