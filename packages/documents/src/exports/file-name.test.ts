@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { EXPORT_FILE_BASES, exportFileName } from './file-name.js';
+
+describe('export file names', () => {
+  const now = '2026-11-27T10:00:00Z';
+
+  it.each([
+    ['candidats', now, 'csv', 'candidats-2026-11-27.csv'],
+    ['candidats', '2026-11-27T23:30:00Z', 'csv', 'candidats-2026-11-28.csv'],
+    ['Candidats du groupe « Session de septembre »', now, 'csv', 'candidats-du-groupe-session-de-septembre-2026-11-27.csv'],
+    ["Cœur d'Élève / Ærø", now, 'csv', 'coeur-d-eleve-aero-2026-11-27.csv'],
+    ['../../etc/passwd', now, 'csv', 'etc-passwd-2026-11-27.csv'],
+    ['«»', now, 'csv', 'export-2026-11-27.csv'],
+    ['Bilans détaillés', now, 'pdf', 'bilans-detailles-2026-11-27.pdf'],
+  ])('names %j at %s (.%s) %s: ASCII only, dated by the Paris day', (base, date, extension, expected) => {
+    expect(exportFileName(base, date, extension)).toBe(expected);
+    expect(expected).toMatch(/^[a-z0-9-]+\.[a-z]+$/);
+  });
+
+  it('names every export of the manual in French', () => {
+    expect(Object.values(EXPORT_FILE_BASES).map((base) => exportFileName(base, now))).toEqual([
+      'commandes-2026-11-27.csv',
+      'groupes-2026-11-27.csv',
+      'candidats-du-groupe-2026-11-27.csv',
+      'candidats-2026-11-27.csv',
+      'codes-activation-2026-11-27.csv',
+    ]);
+  });
+});
