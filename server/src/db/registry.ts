@@ -1,0 +1,28 @@
+import type { Gate } from './gate.js';
+import type { Provider } from './url.js';
+
+interface DbInfo {
+  provider: Provider;
+  url: string;
+  /** The SQLite connection's gate; null on PostgreSQL. */
+  gate: Gate | null;
+}
+
+// Clients made by createDb(), keyed by the client object itself.
+const registry = new WeakMap<object, DbInfo>();
+
+export function registerDb(db: object, info: DbInfo): void {
+  registry.set(db, info);
+}
+
+/** Provider and URL of a client made by createDb(). */
+export function dbInfo(db: object): { provider: Provider; url: string } {
+  const info = registry.get(db);
+  if (!info) throw new Error('This Prisma client was not made by createDb().');
+  return { provider: info.provider, url: info.url };
+}
+
+/** The gate every query of this SQLite client passes through; null on PostgreSQL. */
+export function registeredGate(db: object): Gate | null {
+  return registry.get(db)?.gate ?? null;
+}
