@@ -7,6 +7,25 @@ export default defineConfig({
     projects: [
       { test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       { test: { name: 'documents', root: './packages/documents', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      // The server's tests run twice: on SQLite (`server`) and on PostgreSQL
+      // (`server-pg`: TEST_DATABASE_URL, else a throwaway cluster started by the
+      // global setup). Each test file gets its own database, so files run in
+      // parallel, two at a time on these 2-core machines; every file spawns its
+      // own child processes or connection pool, hence the generous timeouts.
+      ...(['server', 'server-pg'] as const).map((name) => ({
+        test: {
+          name,
+          root: './server',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          env: { CLR_TEST_DB: name === 'server-pg' ? 'postgres' : 'sqlite' },
+          globalSetup: ['./test/support/global-setup.ts'],
+          pool: 'forks' as const,
+          fileParallelism: true,
+          maxWorkers: 2,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      })),
     ],
   },
 });

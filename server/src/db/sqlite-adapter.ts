@@ -1,0 +1,109 @@
+import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
+import type { Gate } from './gate.js';
+
+type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
+type SqlTransaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
+type SqlQuery = Parameters<SqlDriverAdapter['queryRaw']>[0];
+
+/**
+ * Connection settings applied to every SQLite connection the server opens.
+ *
+ * - `journal_mode=WAL`: readers never block the writer, and a second process on
+ *   the same file works.
+ * - `busy_timeout=5000`: a second process waits for the write lock instead of
+ *   failing at once.
+ * - `foreign_keys=ON`: relations are enforced (cascades of the schema).
+ * - `synchronous=FULL`: in WAL mode, NORMAL skips the fsync at commit, and the
+ *   SQLite documentation states that a transaction committed that way "might
+ *   roll back following a power loss or system crash". This database is the
+ *   system of record for paid credits and seats: a delivered order or a consumed
+ *   credit that was acknowledged must survive a power cut, so every commit is
+ *   synced (one fsync per write transaction, well under a millisecond on SSD).
+ */
+export const SQLITE_PRAGMAS = [
+  'PRAGMA journal_mode = WAL',
+  'PRAGMA busy_timeout = 5000',
+  'PRAGMA foreign_keys = ON',
+  'PRAGMA synchronous = FULL',
+] as const;
+
+/**
+ * Wraps the better-sqlite3 driver adapter so that every query and transaction
+ * passes through `gate` (see gate.ts), and write transactions take SQLite's
+ * write lock when they begin (`BEGIN IMMEDIATE`), so that a second server
+ * process on the same file waits (busy_timeout) instead of failing with
+ * SQLITE_BUSY when it upgrades a read to a write.
+ */
+export function gatedSqliteAdapter(inner: SqlDriverAdapterFactory, gate: Gate): SqlDriverAdapterFactory {
+  return {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    async connect(): Promise<SqlDriverAdapter> {
+      const adapter = await inner.connect();
+      await adapter.executeScript(SQLITE_PRAGMAS.map((p) => `${p};`).join('\n'));
+      return gateAdapter(adapter, gate);
+    },
+  };
+}
+
+function gateAdapter(adapter: SqlDriverAdapter, gate: Gate): SqlDriverAdapter {
+  const gated: Partial<SqlDriverAdapter> = {
+    queryRaw: (query: SqlQuery) => gate.run(() => adapter.queryRaw(query)),
+    executeRaw: (query: SqlQuery) => gate.run(() => adapter.executeRaw(query)),
+    executeScript: (script: string) => gate.run(() => adapter.executeScript(script)),
+    startTransaction: async (isolationLevel) => {
+      // Inside withTransaction the gate is already ours and is released by it.
+      if (gate.isHeldHere()) return beginImmediate(await adapter.startTransaction(isolationLevel), () => undefined);
+      const lease = await gate.acquire();
+      try {
+        return beginImmediate(await adapter.startTransaction(isolationLevel), lease.release);
+      } catch (error) {
+        lease.release();
+        throw error;
+      }
+    },
+  };
+  return new Proxy(adapter, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && property in gated) return gated[property as keyof SqlDriverAdapter];
+      const value: unknown = Reflect.get(target, property, receiver);
+      // The adapter keeps #private fields: call its own methods on itself.
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
+
+/**
+ * The adapter has just run a deferred `BEGIN` (nothing locked yet): swap it for
+ * `BEGIN IMMEDIATE`, and release the gate once the transaction ends.
+ */
+async function beginImmediate(tx: SqlTransaction, onEnd: () => void): Promise<SqlTransaction> {
+  try {
+    await tx.executeRaw(statement('ROLLBACK'));
+    await tx.executeRaw(statement('BEGIN IMMEDIATE'));
+  } catch (error) {
+    await tx.rollback().catch(() => undefined);
+    onEnd();
+    throw error;
+  }
+  const end = (settle: () => Promise<void>) => async () => {
+    try {
+      await settle();
+    } finally {
+      onEnd();
+    }
+  };
+  const overrides: Partial<SqlTransaction> = {
+    commit: end(() => tx.commit()),
+    rollback: end(() => tx.rollback()),
+  };
+  return new Proxy(tx, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && property in overrides) return overrides[property as keyof SqlTransaction];
+      const value: unknown = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
