@@ -86,7 +86,7 @@ export { credentialsEnvelope } from './candidates/credentials.js';
 export type { CredentialsEnvelope } from './candidates/credentials.js';
 
 // Assignments (request side; the rules are the ledger's)
-export { AssignmentBody, AssignmentDeleteQuery, BulkAssignBody, BulkDeleteBody } from './schemas/assignments.js';
+export { AssignmentBody, AssignmentDeleteQuery, BulkAssignBody, BulkDeleteBody, ExamSessionListQuery } from './schemas/assignments.js';
 export type { AssignmentInput } from './schemas/assignments.js';
 
 // Activation codes (R15) and public verification (R17)

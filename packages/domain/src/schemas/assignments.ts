@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { fr } from '../i18n/messages.js';
-import { blankAsAbsent, calendarDate, candidateIdsField, examTypeField, flag, idField } from './fields.js';
+import {
+  blankAsAbsent,
+  calendarDate,
+  candidateIdsField,
+  examTypeField,
+  flag,
+  idField,
+  orderedPeriod,
+  pageShape,
+  periodShape,
+  searchField,
+} from './fields.js';
 
 const notify = () => blankAsAbsent(flag('notify.invalid')).transform((b) => b ?? false);
 
@@ -33,3 +44,17 @@ export type BulkAssignBody = z.output<typeof BulkAssignBody>;
 /** `POST /assignments/bulk-delete` `{ candidateIds, notify? }` (§6.6 « Supprimer des attributions », R8). */
 export const BulkDeleteBody = z.object({ candidateIds: candidateIdsField(), notify: notify() }, { error: fr('body.invalid') });
 export type BulkDeleteBody = z.output<typeof BulkDeleteBody>;
+
+/**
+ * `GET /exam-sessions` query (§6.5 « Sélection d'une session de passage dans un
+ * centre La Poste »): city (search), exam type, period of the session's day, paging.
+ */
+export const ExamSessionListQuery = z
+  .object({
+    city: searchField,
+    examType: blankAsAbsent(examTypeField('examType.invalid')),
+    ...periodShape,
+    ...pageShape,
+  })
+  .refine(...orderedPeriod);
+export type ExamSessionListQuery = z.output<typeof ExamSessionListQuery>;

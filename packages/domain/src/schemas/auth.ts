@@ -4,12 +4,15 @@ import { ADMIN_PASSWORD_POLICY, PASSWORD_MAX_LENGTH, passwordField } from '../au
 import { normaliseOrigin } from '../auth/embed-origin.js';
 import { emailField, requiredText, sameAs } from './fields.js';
 
+/** Longest password accepted as typed: a bound on the hashing work, well above any policy's maximum. */
+const TYPED_PASSWORD_MAX_LENGTH = PASSWORD_MAX_LENGTH * 8;
+
 /** A password as typed at login: never trimmed, never checked against the policy (that would leak it). */
 const typedPassword = (message: 'password.required' | 'password.currentRequired' = 'password.required') =>
   z
     .string({ error: fr(message) })
     .min(1, { error: fr(message) })
-    .max(PASSWORD_MAX_LENGTH * 8, { error: fr('password.tooLong', { max: PASSWORD_MAX_LENGTH }) });
+    .max(TYPED_PASSWORD_MAX_LENGTH, { error: fr('password.tooLong', { max: TYPED_PASSWORD_MAX_LENGTH }) });
 
 /** `POST /auth/login` (§1.1: « saisissez votre identifiant et votre mot de passe »). */
 export const LoginBody = z.object(

@@ -4,7 +4,7 @@ import { GroupListQuery } from './groups.js';
 import { OrderListQuery } from './orders.js';
 import { ActivationCodesQuery } from './codes.js';
 import { DocumentsEligibleQuery, DocumentsQuery } from './documents.js';
-import { AssignmentDeleteQuery } from './assignments.js';
+import { AssignmentDeleteQuery, ExamSessionListQuery } from './assignments.js';
 import { toFieldErrors, type IssueSource } from './errors.js';
 
 const errorsOf = (result: { error?: IssueSource | undefined }) => toFieldErrors(result.error ?? { issues: [] });
@@ -170,5 +170,19 @@ describe('assignment removal query (§6.6)', () => {
     [{ notify: 'false' }, false],
   ])('reads %j as notify = %s', (query, notify) => {
     expect(AssignmentDeleteQuery.parse(query)).toEqual({ notify });
+  });
+});
+
+describe('La Poste sessions query (§6.5)', () => {
+  it('filters by city, exam type and period', () => {
+    expect(ExamSessionListQuery.parse({ city: 'Grenoble', examType: 'official-laposte', from: '2026-04-01' })).toEqual({
+      city: 'Grenoble',
+      examType: 'official-laposte',
+      from: '2026-04-01',
+      limit: 50,
+    });
+    expect(toFieldErrors(ExamSessionListQuery.safeParse({ from: '2026-05-01', to: '2026-04-01' }).error!)).toEqual([
+      { path: 'to', message: 'La date de fin doit être postérieure ou égale à la date de début.' },
+    ]);
   });
 });
