@@ -13,6 +13,8 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { orderRoutes } from './routes/orders.js';
+import { assignmentRoutes } from './routes/assignments.js';
+import { examSessionRoutes } from './routes/exam-sessions.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -47,6 +49,8 @@ export function createApp(options: CreateAppOptions) {
   api.route('/dashboard', dashboardRoutes());
   api.route('/orders', orderRoutes());
   api.route('/operator', operatorRoutes());
+  api.route('/', assignmentRoutes());
+  api.route('/exam-sessions', examSessionRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,0 +1,113 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AssignmentBody, AssignmentDeleteQuery, AssignmentView, BulkAssignBody, BulkDeleteBody, listOf } from '@clr/domain';
+import { requireActor, spaceIdOf } from '../http/auth.js';
+import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http/openapi.js';
+import { assignExam, bulkAssign, bulkRemove, modifyAssignment, removeAssignment } from '../services/assignments.js';
+
+/** An assignment as the API answers it: the candidate file's view, with its candidate. */
+export const AssignmentResult = AssignmentView.extend({ candidateId: z.string() }).openapi('Assignment');
+
+export const BulkRemovalResult = z
+  .object({
+    removed: z.number().int().nonnegative().openapi({ description: 'Attributions supprimées.' }),
+    creditsReturned: z.number().int().nonnegative().openapi({ description: 'Certifications reversées dans le stock.' }),
+  })
+  .openapi('BulkRemoval');
+
+const space = () => [requireActor('admin', 'apiKey')];
+const tags = ['assignments'];
+
+const assignRoute = createRoute({
+  method: 'post',
+  path: '/candidates/{id}/assignment',
+  tags,
+  middleware: space(),
+  summary: 'Attribuer une certification à un candidat (§6.5, R5)',
+  description:
+    "Consomme une certification du type (lot qui expire le plus tôt, R4). Type daté : `scheduledAt` aujourd'hui ou plus tard ; La Poste : `sessionId` d'une session ayant une place libre ; surveillance partenaire : un code d'activation est généré.",
+  request: { params: IdParam, body: jsonBody(AssignmentBody) },
+  responses: {
+    201: jsonResponse(AssignmentResult, "L'examen attribué."),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+const modifyRoute = createRoute({
+  method: 'put',
+  path: '/candidates/{id}/assignment',
+  tags,
+  middleware: space(),
+  summary: "Modifier l'attribution d'un examen non passé (§6.6, R6)",
+  request: { params: IdParam, body: jsonBody(AssignmentBody) },
+  responses: {
+    200: jsonResponse(AssignmentResult, 'La nouvelle attribution.'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+const removeRoute = createRoute({
+  method: 'delete',
+  path: '/candidates/{id}/assignment',
+  tags,
+  middleware: space(),
+  summary: "Supprimer l'attribution d'un examen non passé (§6.6, R7)",
+  request: { params: IdParam, query: AssignmentDeleteQuery },
+  responses: {
+    204: { description: "L'attribution est supprimée ; la certification est reversée dans le stock." },
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+const bulkRoute = createRoute({
+  method: 'post',
+  path: '/assignments/bulk',
+  tags,
+  middleware: space(),
+  summary: 'Attribuer une certification à plusieurs candidats, tout ou rien (§6.6, R8)',
+  request: { body: jsonBody(BulkAssignBody) },
+  responses: {
+    201: jsonResponse(listOf(AssignmentResult), 'Les attributions, dans l’ordre de la sélection.'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+const bulkDeleteRoute = createRoute({
+  method: 'post',
+  path: '/assignments/bulk-delete',
+  tags,
+  middleware: space(),
+  summary: 'Supprimer les attributions de plusieurs candidats, tout ou rien (§6.6, R8)',
+  request: { body: jsonBody(BulkDeleteBody) },
+  responses: {
+    200: jsonResponse(BulkRemovalResult, 'Attributions supprimées et certifications reversées.'),
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+/**
+ * Assignments of the caller's space: `/candidates/:id/assignment` and
+ * `/assignments/…`. Mounted at the API root; each route carries its own guard,
+ * so nothing here touches the other routers' paths.
+ */
+export function assignmentRoutes() {
+  return createRouter()
+    .openapi(assignRoute, async (c) => {
+      const result = await assignExam(c.get('deps'), spaceIdOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json(result, 201);
+    })
+    .openapi(modifyRoute, async (c) => {
+      const result = await modifyAssignment(c.get('deps'), spaceIdOf(c), c.req.valid('param').id, c.req.valid('json'));
+      return c.json(result, 200);
+    })
+    .openapi(removeRoute, async (c) => {
+      await removeAssignment(c.get('deps'), spaceIdOf(c), c.req.valid('param').id, c.req.valid('query'));
+      return c.body(null, 204);
+    })
+    .openapi(bulkRoute, async (c) => {
+      const data = await bulkAssign(c.get('deps'), spaceIdOf(c), c.req.valid('json'));
+      return c.json({ data, nextCursor: null, total: data.length }, 201);
+    })
+    .openapi(bulkDeleteRoute, async (c) => {
+      return c.json(await bulkRemove(c.get('deps'), spaceIdOf(c), c.req.valid('json')), 200);
+    });
+}
