@@ -13,6 +13,8 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { orderRoutes } from './routes/orders.js';
+import { groupRoutes } from './routes/groups.js';
+import { candidateRoutes } from './routes/candidates.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { examSessionRoutes } from './routes/exam-sessions.js';
 
@@ -49,6 +51,8 @@ export function createApp(options: CreateAppOptions) {
   api.route('/dashboard', dashboardRoutes());
   api.route('/orders', orderRoutes());
   api.route('/operator', operatorRoutes());
+  api.route('/groups', groupRoutes());
+  api.route('/candidates', candidateRoutes());
   api.route('/', assignmentRoutes());
   api.route('/exam-sessions', examSessionRoutes());
 
