@@ -4,7 +4,9 @@ import { requireActor, spaceIdOf } from '../http/auth.js';
 import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http/openapi.js';
 import { loadExamTypes } from '../services/catalogue.js';
 import { checkIdempotencyKey } from '../services/idempotency.js';
-import { createOrder, getOrder, listOrders } from '../services/orders.js';
+import { createOrder, getOrder, listOrders, queryOrders } from '../services/orders.js';
+import { csvResponse, CsvContent } from '../http/csv.js';
+import { EXPORT_FILE_BASES, ORDER_COLUMNS, orderLineRows } from '@clr/documents';
 
 const listRoute = createRoute({
   method: 'get',
@@ -29,6 +31,16 @@ const createOrderRoute = createRoute({
     200: jsonResponse(Order, 'La commande déjà créée avec cette Idempotency-Key (rejouée).'),
     ...problems(400, 401, 403, 409),
   },
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/export.csv',
+  tags: ['orders'],
+  summary: 'Exporter le tableau des commandes (§4.2) : mêmes filtres que la liste',
+  description: 'CSV UTF-8 avec BOM, séparateur « ; », en-têtes français, dates jj/mm/aaaa, une ligne par ligne de commande (R20).',
+  request: { query: OrderListQuery },
+  responses: { 200: { description: 'Le tableau affiché, en CSV.', content: CsvContent }, ...problems(400, 401, 403) },
 });
 
 const getRoute = createRoute({
@@ -58,6 +70,12 @@ export function orderRoutes() {
       c.header('Location', `/api/v1/orders/${order.id}`);
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(order, result.status === 201 ? 201 : 200);
+    })
+    .openapi(exportRoute, async (c) => {
+      const deps = c.get('deps');
+      const labels = new Map((await loadExamTypes(deps.db)).map((t) => [t.id, t.label]));
+      const orders = await queryOrders(deps, spaceIdOf(c), c.req.valid('query'), labels);
+      return csvResponse(c, EXPORT_FILE_BASES.orders, ORDER_COLUMNS, orderLineRows(orders));
     })
     .openapi(getRoute, async (c) => {
       return c.json(await getOrder(c.get('deps'), spaceIdOf(c), c.req.valid('param').id), 200);

@@ -151,30 +151,31 @@ function fold(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
+export type OrderFilters = Omit<OrderListQuery, 'cursor' | 'limit'>;
+
 /**
  * §4.1 the orders table: the three sections (to validate, to consume,
  * history), newest first inside each, filtered by search (number, product,
- * exam type), exam type, period (order date, Paris days) and section, with the
- * totals of every listed order (the table's footer) and cursor pagination.
+ * exam type), exam type, period (order date, Paris days) and section. Every
+ * matching order: the list pages it, the export writes it all.
  */
-export async function listOrders(
+export async function queryOrders(
   deps: AppDeps,
   spaceId: string,
-  query: OrderListQuery,
+  filters: OrderFilters,
   examTypeLabels: ReadonlyMap<string, string>,
-): Promise<{ data: Order[]; nextCursor: string | null; total: number; totals: Order['totals'] }> {
+): Promise<Order[]> {
   const { db } = deps;
   const now = deps.now();
-  const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
   const rows = await db.order.findMany({
     where: {
       spaceId,
-      ...(query.examType ? { lines: { some: { examTypeId: query.examType } } } : {}),
-      ...(query.from || query.to
+      ...(filters.examType ? { lines: { some: { examTypeId: filters.examType } } } : {}),
+      ...(filters.from || filters.to
         ? {
             createdAt: {
-              ...(query.from ? { gte: startOfParisDay(query.from) } : {}),
-              ...(query.to ? { lte: endOfParisDay(query.to) } : {}),
+              ...(filters.from ? { gte: startOfParisDay(filters.from) } : {}),
+              ...(filters.to ? { lte: endOfParisDay(filters.to) } : {}),
             },
           }
         : {}),
@@ -183,12 +184,12 @@ export async function listOrders(
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });
   let products: Map<string, string> | undefined;
-  if (query.q) {
+  if (filters.q) {
     const all = await db.product.findMany({ where: { spaceId }, select: { id: true, name: true, reference: true } });
     products = new Map(all.map((p) => [p.id, `${p.name} ${p.reference}`]));
   }
-  const needle = query.q ? fold(query.q) : undefined;
-  const orders = rows
+  const needle = filters.q ? fold(filters.q) : undefined;
+  return rows
     .filter((row) => {
       if (!needle) return true;
       const haystack = [
@@ -198,8 +199,19 @@ export async function listOrders(
       return fold(haystack).includes(needle);
     })
     .map((row) => presentRow(row, now))
-    .filter((order) => query.section === undefined || order.section === query.section)
+    .filter((order) => filters.section === undefined || order.section === filters.section)
     .sort((a, b) => SECTION_RANK[a.section] - SECTION_RANK[b.section]);
+}
+
+/** `GET /orders`: a page of {@link queryOrders}, with the totals of every listed order (the table's footer). */
+export async function listOrders(
+  deps: AppDeps,
+  spaceId: string,
+  query: OrderListQuery,
+  examTypeLabels: ReadonlyMap<string, string>,
+): Promise<{ data: Order[]; nextCursor: string | null; total: number; totals: Order['totals'] }> {
+  const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
+  const orders = await queryOrders(deps, spaceId, query, examTypeLabels);
   const page = orders.slice(offset, offset + query.limit);
   const next = offset + query.limit;
   return {

@@ -294,6 +294,20 @@ describe('GET /orders (§4.1 the orders table)', () => {
     expect(bad.json.errors).toEqual([{ path: 'cursor', message: "Le curseur de pagination n'est pas valide." }]);
   });
 
+  it('R20 exports what the table shows (same filters) as CSV: BOM, « ; », French headers, dd/mm/yyyy, one row per line', async () => {
+    const { cookie, january } = await tableFixture();
+    const res = await kit.call('GET', '/orders/export.csv?section=to_consume', { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="commandes-2026-03-10.csv"');
+    const raw = await kit.app.request('/api/v1/orders/export.csv?section=to_consume', { headers: { cookie } });
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
+    const lines = res.text.split('\r\n');
+    expect(lines[0]).toBe('N° Commande;Commandé le;État;Section;Type d\'examen;Quantité;Restantes;Expire le;Prix unit. (H.T.);Prix (H.T.);Prix (T.T.C.)');
+    expect(lines[1]).toBe(`${january.number};15/01/2026;Livré;À consommer;Examen blanc - à distance;10;10;15/01/2027;71,00;710,00;852,00`);
+    expect(lines.slice(2)).toEqual(['']);
+  });
+
   it('an order whose credits have all expired moves to the history', async () => {
     const { admin, january } = await tableFixture();
     kit.clock.set('2027-01-16T10:00:00Z');
