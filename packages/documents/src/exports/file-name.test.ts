@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FILE_BASES, exportFileName } from './file-name.js';
+import { EXPORT_FILE_BASES, documentFileName, exportFileName } from './file-name.js';
 
 describe('export file names', () => {
   const now = '2026-11-27T10:00:00Z';
@@ -25,5 +25,14 @@ describe('export file names', () => {
       'candidats-2026-11-27.csv',
       'codes-activation-2026-11-27.csv',
     ]);
+  });
+
+  it.each([
+    ['report', 'Cœurdacier Hélène', 'bilan-detaille-coeurdacier-helene-2026-11-27.pdf'],
+    ['attendance', "N'Diaye François", 'attestation-passage-n-diaye-francois-2026-11-27.pdf'],
+    ['registration', undefined, 'attestations-inscription-2026-11-27.pdf'],
+    ['report', undefined, 'bilans-detailles-2026-11-27.pdf'],
+  ] as const)('names the %s PDF of %j as %s', (kind, name, expected) => {
+    expect(documentFileName(kind, now, name)).toBe(expected);
   });
 });

@@ -1,4 +1,4 @@
-import { parisDay, type DateInput } from '@clr/domain';
+import { parisDay, type DateInput, type DocumentKind } from '@clr/domain';
 
 /** The base name of each export's download, French as the UI. */
 export const EXPORT_FILE_BASES = {
@@ -8,6 +8,23 @@ export const EXPORT_FILE_BASES = {
   candidates: 'candidats',
   activationCodes: 'codes-activation',
 } as const;
+
+/** The base name of each PDF download: one candidate's, and a merged one's. */
+export const DOCUMENT_FILE_BASES: Record<DocumentKind, { one: string; many: string }> = {
+  report: { one: 'bilan-detaille', many: 'bilans-detailles' },
+  registration: { one: 'attestation-inscription', many: 'attestations-inscription' },
+  attendance: { one: 'attestation-passage', many: 'attestations-passage' },
+};
+
+/**
+ * The download name of a document: `attestation-passage-dupont-francois-2026-11-27.pdf`
+ * for one candidate (named by `candidateName`), `attestations-passage-2026-11-27.pdf` merged.
+ */
+export function documentFileName(kind: DocumentKind, now: DateInput = new Date(), candidateName?: string): string {
+  const bases = DOCUMENT_FILE_BASES[kind];
+  const name = candidateName ? ascii(candidateName) : '';
+  return exportFileName(name ? `${bases.one}-${name}` : bases.many, now, 'pdf');
+}
 
 /**
  * A safe download name, ASCII only, dated by the Paris day:

@@ -114,6 +114,14 @@ export class PageCanvas {
     return (units * style.size) / PT_PER_MM + spacing * Math.max(0, safe.length - 1);
   }
 
+  /** The largest size from `style.size` down to `minSize` (by half points) at which `text` fits `maxWidth`. */
+  sizeToFit(text: string, maxWidth: number, style: TextStyle, minSize: number): number {
+    const safe = toWinAnsi(text);
+    const natural = this.measureSafe(safe, { ...style, size: 1 });
+    if (natural * style.size <= maxWidth) return style.size;
+    return Math.max(minSize, Math.floor((2 * maxWidth) / natural) / 2);
+  }
+
   /** `text` shortened with « … » to fit `maxWidth`. */
   fit(text: string, maxWidth: number, style: TextStyle): string {
     const safe = toWinAnsi(text);
@@ -141,26 +149,37 @@ export class PageCanvas {
     this.ops.push(`BT /${font.id} ${num(style.size)} Tf ${colour} ${tc}${px(left)} ${py(y)} Td ${pdfLiteral(safe)} Tj${reset} ET`);
   }
 
-  /** Words wrapped to `width`; returns the baseline of the last line. */
-  paragraph(value: string, x: number, y: number, width: number, style: TextStyle, leading = 1.35): number {
-    const step = (style.size * leading) / PT_PER_MM;
+  /** Words wrapped to `width`, at most `maxLines` lines, the last one shortened with « … » if need be. */
+  wrap(value: string, width: number, style: TextStyle, maxLines = Number.POSITIVE_INFINITY): string[] {
     const space = this.measureSafe(' ', style);
+    const lines: string[] = [];
     let line = '';
     let lineWidth = 0;
-    let baseline = y;
-    for (const word of toWinAnsi(value).split(/\s+/)) {
-      if (word === '') continue;
+    const words = toWinAnsi(value).split(/\s+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
       const wordWidth = this.measureSafe(word, style);
       if (line && lineWidth + space + wordWidth > width) {
-        this.text(line, x, baseline, style);
-        baseline += step;
+        if (lines.length === maxLines - 1) {
+          lines.push(this.fit(words.slice(i - line.split(' ').length).join(' '), width, style));
+          return lines;
+        }
+        lines.push(line);
         line = '';
       }
       lineWidth = line ? lineWidth + space + wordWidth : wordWidth;
       line = line ? `${line} ${word}` : word;
     }
-    if (line) this.text(line, x, baseline, style, width);
-    return baseline;
+    if (line) lines.push(this.fit(line, width, style));
+    return lines;
+  }
+
+  /** A paragraph wrapped to `width`; returns the baseline of its last line. */
+  paragraph(value: string, x: number, y: number, width: number, style: TextStyle, leading = 1.35): number {
+    const step = (style.size * leading) / PT_PER_MM;
+    const lines = this.wrap(value, width, style);
+    lines.forEach((line, i) => this.text(line, x, y + i * step, style));
+    return y + Math.max(0, lines.length - 1) * step;
   }
 
   rect(x: number, y: number, w: number, h: number, fill: Colour): void {

@@ -34,7 +34,8 @@ describe('« Bilan détaillé » (§6.10)', () => {
         'Madame Hélène N\'DIAYE-LEFÈVRE',
         'CŒURDACIER',
         '28/02/1994',
-        'Saint-Étienne (France)',
+        'Saint-Étienne',
+        'France',
         'helene.ndiaye@exemple.fr',
       ]),
     );

@@ -118,13 +118,14 @@ const ROW = 11;
 /** The framed identity block (§6.3 « Identité »); returns its bottom. */
 function identityPanel(p: PageCanvas, data: CertificateData, y: number): number {
   const c = data.candidate;
-  const height = 14 + 3 * ROW - 2;
+  const height = 14 + 4 * ROW - 2;
   panel(p, 'Candidat', y, height);
-  field(p, 'Nom et prénom', displayName(data), COL_1, y + 14, HALF);
-  field(p, 'Nom de naissance', c.birthName?.toLocaleUpperCase('fr-FR') ?? '', COL_2, y + 14, HALF);
-  field(p, 'Date de naissance', formatDate(c.birthDate), COL_1, y + 14 + ROW, HALF);
-  field(p, 'Lieu de naissance', `${c.birthTown} (${c.birthCountry})`, COL_2, y + 14 + ROW, HALF);
-  field(p, 'Courriel (identifiant)', c.email, COL_1, y + 14 + 2 * ROW, FULL);
+  field(p, 'Nom et prénom', displayName(data), COL_1, y + 14, FULL);
+  field(p, 'Nom de naissance', c.birthName?.toLocaleUpperCase('fr-FR') ?? '', COL_1, y + 14 + ROW, HALF);
+  field(p, 'Date de naissance', formatDate(c.birthDate), COL_2, y + 14 + ROW, HALF);
+  field(p, 'Commune de naissance', c.birthTown, COL_1, y + 14 + 2 * ROW, HALF);
+  field(p, 'Pays de naissance', c.birthCountry, COL_2, y + 14 + 2 * ROW, HALF);
+  field(p, 'Courriel (identifiant)', c.email, COL_1, y + 14 + 3 * ROW, FULL);
   return y + height;
 }
 

@@ -11,7 +11,8 @@ export function letterhead(c: PageCanvas, spaceName: string): void {
   c.text(BRAND, margin + 6, 21.5, { size: 19, face: 'bold', colour: 'navy' });
   c.text('Certification en langue française', margin + 6, 28.5, { size: 9.5, colour: 'grey' });
   c.text('ESPACE PARTENAIRE', right, 20, { size: 7, face: 'bold', colour: 'grey', align: 'right', spacing: 0.35 });
-  c.text(spaceName, right, 26, { size: 10, face: 'bold', colour: 'navy', align: 'right' }, 72);
+  const name = { size: 10, face: 'bold', colour: 'navy', align: 'right' } as const;
+  c.wrap(spaceName, 78, name, 2).forEach((line, i) => c.text(line, right, 25.5 + i * 4.4, name));
   c.line(margin, 36, right, 36, 'red', 0.6);
 }
 
@@ -34,10 +35,15 @@ export function panel(c: PageCanvas, heading: string, y: number, height: number)
 export const FIELD_LABEL: TextStyle = { size: 7.5, colour: 'grey' };
 export const FIELD_VALUE: TextStyle = { size: 10.5, face: 'bold', colour: 'ink' };
 
-/** A label over its value; an empty value prints a dash so that the form reads complete. */
+/**
+ * A label over its value; an empty value prints a dash so that the form reads
+ * complete. A long value is set smaller (down to 8 pt) before it is shortened.
+ */
 export function field(c: PageCanvas, label: string, value: string, x: number, y: number, width: number): void {
   c.text(label, x, y, FIELD_LABEL);
-  c.text(value.trim() === '' ? '—' : value, x, y + 5, FIELD_VALUE, width);
+  const shown = value.trim() === '' ? '—' : value;
+  const size = c.sizeToFit(shown, width, FIELD_VALUE, 8);
+  c.text(shown, x, y + 5, size === FIELD_VALUE.size ? FIELD_VALUE : { ...FIELD_VALUE, size }, width);
 }
 
 /** « Fait à Paris, le 27/11/2026 », the signatory and a line to sign on. */
