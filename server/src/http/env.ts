@@ -33,6 +33,13 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Credits expire this many months after delivery (R3). */
   lotValidityMonths: number;
+  /** The payment centre's checkout page (« Poursuivre ma commande », §4.3). */
+  paymentUrl: string;
+  /**
+   * Shared secret of the payment centre's signed webhook (R3: payment
+   * confirmation delivers the order). Unset: the webhook refuses everything.
+   */
+  paymentWebhookSecret: string | undefined;
   /** Where the one-line request logs go. */
   log: (line: string) => void;
 }
@@ -45,6 +52,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   loginLimits: { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 },
   trustProxy: false,
   lotValidityMonths: 12,
+  paymentUrl: 'http://localhost:3000/paiement',
+  paymentWebhookSecret: undefined,
   log: (line) => console.log(line),
 };
 

@@ -5,6 +5,7 @@ import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http
 import { loadExamTypes } from '../services/catalogue.js';
 import { checkIdempotencyKey } from '../services/idempotency.js';
 import { createOrder, getOrder, listOrders, queryOrders } from '../services/orders.js';
+import { checkout } from '../services/payments.js';
 import { csvResponse, CsvContent } from '../http/csv.js';
 import { EXPORT_FILE_BASES, ORDER_COLUMNS, orderLineRows } from '@clr/documents';
 
@@ -52,6 +53,16 @@ const getRoute = createRoute({
   responses: { 200: jsonResponse(Order, 'La commande.'), ...problems(401, 403, 404) },
 });
 
+const checkoutRoute = createRoute({
+  method: 'post',
+  path: '/{id}/checkout',
+  tags: ['orders'],
+  summary: 'Valider et régler une commande (§4.1) : l’adresse du centre de paiement',
+  description: 'La commande reste « En cours » quel que soit l’état du règlement (R3) ; la confirmation du paiement la livre.',
+  request: { params: IdParam },
+  responses: { 200: jsonResponse(z.object({ url: z.string() }).openapi('Checkout'), 'Où poursuivre la commande.'), ...problems(401, 403, 404, 409) },
+});
+
 /** `/orders` of the caller's space. */
 export function orderRoutes() {
   const router = createRouter();
@@ -77,6 +88,7 @@ export function orderRoutes() {
       const orders = await queryOrders(deps, spaceIdOf(c), c.req.valid('query'), labels);
       return csvResponse(c, EXPORT_FILE_BASES.orders, ORDER_COLUMNS, orderLineRows(orders));
     })
+    .openapi(checkoutRoute, async (c) => c.json(await checkout(c.get('deps'), spaceIdOf(c), c.req.valid('param').id), 200))
     .openapi(getRoute, async (c) => {
       return c.json(await getOrder(c.get('deps'), spaceIdOf(c), c.req.valid('param').id), 200);
     });
