@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { orderRoutes } from './routes/orders.js';
+import { paymentRoutes } from './routes/payments.js';
 import { groupRoutes } from './routes/groups.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { assignmentRoutes } from './routes/assignments.js';
@@ -50,6 +51,7 @@ export function createApp(options: CreateAppOptions) {
   api.route('/', catalogueRoutes());
   api.route('/dashboard', dashboardRoutes());
   api.route('/orders', orderRoutes());
+  api.route('/payments', paymentRoutes());
   api.route('/operator', operatorRoutes());
   api.route('/groups', groupRoutes());
   api.route('/candidates', candidateRoutes());
