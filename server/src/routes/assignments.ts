@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { AssignmentBody, AssignmentDeleteQuery, AssignmentView, BulkAssignBody, BulkDeleteBody, listOf } from '@clr/domain';
+import { AssignmentBody, AssignmentDeleteQuery, AssignmentView, BulkAssignBody, BulkDeleteBody, CandidateList, CandidateListQuery, listOf } from '@clr/domain';
 import { requireActor, spaceIdOf } from '../http/auth.js';
 import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http/openapi.js';
-import { assignExam, bulkAssign, bulkRemove, modifyAssignment, removeAssignment } from '../services/assignments.js';
+import { assignExam, bulkAssign, bulkRemove, eligibleCandidates, modifyAssignment, removeAssignment } from '../services/assignments.js';
 
 /** An assignment as the API answers it: the candidate file's view, with its candidate. */
 export const AssignmentResult = AssignmentView.extend({ candidateId: z.string() }).openapi('Assignment');
@@ -13,6 +13,23 @@ export const BulkRemovalResult = z
     creditsReturned: z.number().int().nonnegative().openapi({ description: 'Certifications reversées dans le stock.' }),
   })
   .openapi('BulkRemoval');
+
+/** The candidates table's query, plus the bulk action and (to assign) the exam type chosen. */
+export const EligibleQuery = CandidateListQuery.safeExtend({
+  action: z.enum(['assign', 'remove'], { error: "L'action doit être « assign » (attribuer) ou « remove » (supprimer)." }),
+  examType: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string({ error: "Le type d'examen n'est pas valide." })
+      .max(64, { error: "Le type d'examen n'est pas valide." })
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "Le type d'examen n'est pas valide." })
+      .optional(),
+  ),
+});
+
+export const EligibleList = CandidateList.extend({
+  available: z.number().int().nonnegative().nullable().openapi({ description: 'Certifications du type choisi restant en stock (avec `examType`).' }),
+}).openapi('EligibleCandidates');
 
 const space = () => [requireActor('admin', 'apiKey')];
 const tags = ['assignments'];
@@ -84,6 +101,17 @@ const bulkDeleteRoute = createRoute({
   },
 });
 
+const eligibleRoute = createRoute({
+  method: 'get',
+  path: '/assignments/eligible',
+  tags,
+  middleware: space(),
+  summary: 'Les candidats éligibles à une action groupée (§6.6) : `action=assign` (sans examen en cours) ou `action=remove` (examen non passé)',
+  description: 'Mêmes recherche, filtres, tri et curseur que le tableau des candidats ; `available` donne le stock du type `examType`.',
+  request: { query: EligibleQuery },
+  responses: { 200: jsonResponse(EligibleList, 'Une page de candidats éligibles.'), ...problems(400, 401, 403) },
+});
+
 /**
  * Assignments of the caller's space: `/candidates/:id/assignment` and
  * `/assignments/…`. Mounted at the API root; each route carries its own guard,
@@ -91,6 +119,11 @@ const bulkDeleteRoute = createRoute({
  */
 export function assignmentRoutes() {
   return createRouter()
+    .openapi(eligibleRoute, async (c) => {
+      const { action, ...filters } = c.req.valid('query');
+      const { db, now } = c.get('deps');
+      return c.json(await eligibleCandidates(db, spaceIdOf(c), action, filters, now()), 200);
+    })
     .openapi(assignRoute, async (c) => {
       const result = await assignExam(c.get('deps'), spaceIdOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json(result, 201);

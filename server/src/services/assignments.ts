@@ -30,8 +30,10 @@ import {
   presentAssignment,
   CODE_MAX_ATTEMPTS,
   fr,
+  availableCredits,
   type AssignmentSnapshot,
   type AssignmentView,
+  type CandidateList,
   type CreditLot,
   type ExamSession,
   type ExamType,
@@ -40,10 +42,11 @@ import {
   type RandomSource,
   type Release,
 } from '@clr/domain';
-import { withTransaction, type Tx } from '../db/client.js';
+import { withTransaction, type Db, type Tx } from '../db/client.js';
 import { consumeCredit, releaseSeat, returnCredit, takeSeat } from '../db/guards.js';
 import type { AppDeps } from '../http/env.js';
 import { isUniqueViolation, notFound, uniqueFields, validationFailed } from '../http/problem.js';
+import { queryCandidates, type CandidateFilters } from './candidate-list.js';
 import { LOT_SELECT, toCreditLot, toExamType } from './catalogue.js';
 import { enqueueMail, type Mail } from './mail.js';
 import {
@@ -565,6 +568,42 @@ export async function bulkRemove(deps: AppDeps, spaceId: string, body: BulkRemov
     }
     return { removed: plan.releases.length, creditsReturned };
   });
+}
+
+// ---------------------------------------------------------------------------
+// The eligible lists of §6.6 (« Gérer les certifications »)
+
+export type EligibleAction = 'assign' | 'remove';
+
+export interface EligibleList extends CandidateList {
+  /** With `examType` (assign): the credits of that type left in the stock, « dans la limite des stocks disponibles ». */
+  available: number | null;
+}
+
+/**
+ * The candidates a bulk action may take, as the candidates table shows them
+ * (same search, filters, sort, cursor, hidden candidates left out unless asked):
+ * - `assign`: « tous les candidats auxquels le nouvel examen peut être
+ *   attribué » — no current exam (never assigned, taken, or expired, R19);
+ * - `remove`: « tous les candidats dont l'examen peut être supprimé » — an
+ *   untaken exam, scheduled or expired.
+ */
+export async function eligibleCandidates(
+  db: Db,
+  spaceId: string,
+  action: EligibleAction,
+  filters: CandidateFilters & { examType?: string | undefined },
+  now: Date,
+): Promise<EligibleList> {
+  let available: number | null = null;
+  if (action === 'assign' && filters.examType) {
+    const examType = await loadExamType(db, filters.examType);
+    available = availableCredits(await loadLots(db, spaceId, examType.id, []), examType.id, now);
+  }
+  const extraWhere =
+    action === 'assign' ? { OR: [{ stage: { not: 'assigned' } }, { deadline: { lt: now } }] } : { stage: 'assigned' };
+  const list = await queryCandidates(db, spaceId, filters, now, { extraWhere });
+  return { ...list, available };
 }
 
 // ---------------------------------------------------------------------------
