@@ -1,0 +1,315 @@
+/**
+ * A large space for the bench: `seedBulk(db, spaceId, 100_000)` adds that many
+ * candidates with groups (a few hidden), memberships, assignments (scheduled,
+ * expired, taken) and attempts, consuming credits from one delivered order, with
+ * the candidates' read-model columns filled as the API would fill them.
+ *
+ * Rows go in with multi-row INSERT statements in batches (Prisma's `createMany`
+ * manages ~5–7 k rows/s on SQLite; raw batches are an order of magnitude
+ * faster), all in one transaction. Names and statuses come from a seeded PRNG:
+ * the same call gives the same data.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  addDays,
+  endOfParisDay,
+  generateActivationCode,
+  generatePublicCode,
+  lineTotals,
+  parisDay,
+  startOfParisDay,
+  validUntil,
+  type RandomSource,
+} from '@clr/domain';
+import { withTransaction, type Db, type Tx } from '../db/client.js';
+import { dbInfo } from '../db/registry.js';
+import { candidateSortName } from '../services/candidate-list.js';
+import { seedCatalogue } from './catalogue.js';
+
+export interface SeedBulkOptions {
+  now?: Date;
+  /** Candidates per group (default 500). */
+  groupSize?: number;
+  /** PRNG seed (default 42). */
+  seed?: number;
+  /** Candidates per transaction-free progress line (default: silent). */
+  log?: (line: string) => void;
+  /** Password hash given to every generated candidate (default: an unusable one). */
+  passwordHash?: string;
+}
+
+export interface SeedBulkResult {
+  candidates: number;
+  groups: number;
+  memberships: number;
+  assignments: number;
+  attempts: number;
+  ms: number;
+}
+
+const DAY = 86_400_000;
+
+const LAST_NAMES = [
+  'Martin', 'Bernard', 'Thomas', 'Petit', 'Robert', 'Richard', 'Durand', 'Dubois', 'Moreau', 'Laurent', 'Simon', 'Michel',
+  'Lefèvre', 'Leroy', 'Roux', 'David', 'Bertrand', 'Morel', 'Fournier', 'Girard', 'Bonnet', 'Dupont', 'Lambert', 'Fontaine',
+  'Rousseau', 'Vincent', 'Müller', 'Lefebvre', 'Faure', 'André', 'Mercier', 'Blanc', 'Guérin', 'Boyer', 'Garnier', 'Chevalier',
+  'François', 'Legrand', 'Gauthier', 'Garcia', 'Perrin', 'Robin', 'Clément', 'Morin', 'Nicolas', 'Henry', 'Roussel', 'Mathieu',
+  'Gautier', 'Masson', 'Marchand', 'Duval', 'Denis', 'Dumont', 'Marie', 'Lemaire', 'Noël', 'Meyer', 'Dufour', 'Meunier',
+  'Brun', 'Blanchard', 'Giraud', 'Joly', 'Rivière', 'Lucas', 'Brunet', 'Gaillard', 'Barbier', 'Arnaud', 'Martínez', 'Gérard',
+  'Le Gall', 'Kervella', "D'Almeida", 'Nguyen', 'Haddad', 'Benoît', 'Lévêque', 'Dupont-Moreau', 'Bernard-Sauvage', 'Lemoine-Petit',
+];
+const FIRST_NAMES = [
+  'Élodie', 'Jean-Baptiste', 'Anaïs', 'François', 'Chloé', 'Karim', 'Inès', 'Loïc', 'Maëlle', 'Théo', 'Gwenaëlle', 'Raphaël',
+  'Zoé', 'Noé', 'Céline', 'Grégoire', 'Sophie-Anne', 'Mathéo', 'Hélène', 'Léa', 'Hugo', 'Manon', 'Lucas', 'Camille', 'Louis',
+  'Emma', 'Gabriel', 'Jade', 'Arthur', 'Louise', 'Jules', 'Alice', 'Adam', 'Lina', 'Maël', 'Rose', 'Paul', 'Anna', 'Nathan',
+  'Léna', 'Sacha', 'Mila', 'Aaron', 'Julia', 'Éthan', 'Agathe', 'Timéo', 'Clémence', 'Bérénice', 'Jérôme', 'Frédéric', 'Cécile',
+  'Stéphane', 'Benoît', 'Geneviève', 'Marie-Claire', 'Jean-Pierre', 'Pierre-Louis', 'Anne-Sophie', 'Océane', 'Adrien', 'Bastien',
+];
+const TOWNS = [
+  ['75011', 'Paris'], ['69003', 'Lyon'], ['13001', 'Marseille'], ['31000', 'Toulouse'], ['06000', 'Nice'], ['44000', 'Nantes'],
+  ['67000', 'Strasbourg'], ['34000', 'Montpellier'], ['33000', 'Bordeaux'], ['59000', 'Lille'], ['35000', 'Rennes'], ['38000', 'Grenoble'],
+] as const;
+const INFO_STATUSES = ['employee', 'student', 'job_seeker', 'self_employed', 'civil_servant', 'retired', 'other'] as const;
+const FUNDINGS = ['cpf', 'professionalisation', 'self_funded', 'other'] as const;
+const CATEGORIES = ['client', 'class', 'exam_session', 'other'] as const;
+
+/** Exam types the bulk space uses: two the candidate starts alone, one with a manual validation, one dated and supervised. */
+const TYPES = [
+  { id: 'blank-remote', requiresDate: false, partner: false, manual: false },
+  { id: 'demo-remote', requiresDate: false, partner: false, manual: false },
+  { id: 'blank-manual', requiresDate: false, partner: false, manual: true },
+  { id: 'official-approved', requiresDate: true, partner: true, manual: false },
+] as const;
+
+/** mulberry32: a small, fast, seedable PRNG (not for secrets). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A RandomSource over the seeded PRNG, for codes that only need to be unique here. */
+function byteSource(next: () => number): RandomSource {
+  return (n) => {
+    const bytes = new Uint8Array(n);
+    for (let i = 0; i < n; i += 1) bytes[i] = Math.floor(next() * 256);
+    return bytes;
+  };
+}
+
+type Row = unknown[];
+
+/** Multi-row INSERTs in batches that stay under both databases' parameter limits. */
+async function insertRows(tx: Tx, provider: 'sqlite' | 'postgresql', table: string, columns: string[], rows: Row[]): Promise<void> {
+  const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
+  const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+  for (let start = 0; start < rows.length; start += perBatch) {
+    const batch = rows.slice(start, start + perBatch);
+    let n = 0;
+    const tuples = batch.map(() => `(${columns.map(() => (provider === 'sqlite' ? '?' : `$${++n}`)).join(', ')})`);
+    await tx.$executeRawUnsafe(head + tuples.join(', '), ...batch.flat());
+  }
+}
+
+/**
+ * Adds `count` candidates (with groups, memberships, assignments and attempts)
+ * to an existing space. Status mix: 20 % to assign, 30 % scheduled, 5 %
+ * expired, 45 % taken; 1 group in 50 is hidden (R12).
+ */
+export async function seedBulk(db: Db, spaceId: string, count: number, options: SeedBulkOptions = {}): Promise<SeedBulkResult> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const today = parisDay(now);
+  const next = prng(options.seed ?? 42);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const codes = new Set<string>();
+  const codeBytes = byteSource(next);
+  const freshCode = (generate: typeof generateActivationCode) => {
+    const code = generate(codeBytes, (c) => codes.has(c));
+    codes.add(code);
+    return code;
+  };
+  const { provider } = dbInfo(db);
+  const log = options.log ?? (() => undefined);
+  const groupSize = options.groupSize ?? 500;
+  const passwordHash = options.passwordHash ?? '$bulk$not-a-password';
+  const runId = randomUUID().slice(0, 8);
+
+  await seedCatalogue(db, now, { sessions: false });
+
+  // Plan every candidate first: how many credits each type needs.
+  type Plan = { kind: 'none' | 'scheduled' | 'expired' | 'taken'; type: (typeof TYPES)[number] };
+  const plans: Plan[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const r = next();
+    const kind = r < 0.2 ? 'none' : r < 0.5 ? 'scheduled' : r < 0.55 ? 'expired' : 'taken';
+    plans.push({ kind, type: kind === 'expired' ? TYPES[3] : pick(TYPES) });
+  }
+  const needed = new Map<string, number>();
+  for (const p of plans) if (p.kind !== 'none') needed.set(p.type.id, (needed.get(p.type.id) ?? 0) + 1);
+
+  return withTransaction(
+    db,
+    async (tx) => {
+      // One delivered order brings the credits, with 1,000 of each type left over.
+      const deliveredAt = new Date(now.getTime() - 200 * DAY);
+      const expiresAt = endOfParisDay(addDays(parisDay(deliveredAt), 365));
+      const orderCount = await tx.order.count({ where: { spaceId } });
+      const lines = TYPES.map((t, i) => {
+        const quantity = (needed.get(t.id) ?? 0) + 1000;
+        return { position: i + 1, productId: `bulk-${t.id}`, examTypeId: t.id, quantity, unitPriceHt: 0, ...lineTotals(quantity, 0, 2000) };
+      });
+      const order = await tx.order.create({
+        data: {
+          spaceId,
+          number: `${today.slice(0, 4)}-${String(orderCount + 1).padStart(5, '0')}`,
+          status: 'delivered',
+          vatRateBp: 2000,
+          totalHt: 0,
+          totalVat: 0,
+          totalTtc: 0,
+          createdAt: new Date(deliveredAt.getTime() - DAY),
+          deliveredAt,
+          lines: { create: lines },
+        },
+        include: { lines: true },
+      });
+      const lotOf = new Map<string, string>();
+      for (const line of order.lines) {
+        const lot = await tx.creditLot.create({
+          data: { spaceId, orderId: order.id, orderLineId: line.id, examTypeId: line.examTypeId, quantity: line.quantity, remaining: 1000, expiresAt, createdAt: deliveredAt },
+        });
+        lotOf.set(line.examTypeId, lot.id);
+      }
+
+      // Groups.
+      const groupCount = Math.max(1, Math.ceil(count / groupSize));
+      const groups: { id: string; hidden: boolean }[] = [];
+      const groupRows: Row[] = [];
+      for (let g = 0; g < groupCount; g += 1) {
+        const id = randomUUID();
+        const hidden = g % 50 === 49;
+        const name = `Groupe ${runId} n° ${g + 1}`;
+        groups.push({ id, hidden });
+        groupRows.push([id, spaceId, name, name.toLowerCase(), CATEGORIES[g % CATEGORIES.length], hidden, new Date(now.getTime() - (g % 700) * DAY)]);
+      }
+      await insertRows(tx, provider, 'Group', ['id', 'spaceId', 'name', 'nameKey', 'category', 'hidden', 'createdAt'], groupRows);
+      log(`${groupCount} groups`);
+
+      const candidateColumns = [
+        'id', 'spaceId', 'civility', 'lastName', 'firstName', 'email', 'emailKey', 'passwordHash', 'birthDate', 'birthPostcode',
+        'birthTown', 'birthCountry', 'infoStatus', 'funding', 'credentialsSent', 'ackRequested', 'createdAt', 'updatedAt',
+        'lastLoginAt', 'stage', 'deadline', 'latestScore', 'latestValidation', 'latestExamType', 'examDate', 'sortName',
+        'inHiddenGroup', 'hasAttempt',
+      ];
+      const assignmentColumns = ['id', 'spaceId', 'candidateId', 'examTypeId', 'lotId', 'scheduledAt', 'deadline', 'activationCode', 'state', 'takenAt', 'codeSpentAt', 'createdAt'];
+      const attemptColumns = ['id', 'spaceId', 'candidateId', 'assignmentId', 'examTypeId', 'score', 'takenAt', 'validation', 'validUntil', 'publicCode', 'startedAt'];
+
+      let memberships = 0;
+      let assignments = 0;
+      let attempts = 0;
+      const chunk = 10_000;
+      for (let from = 0; from < count; from += chunk) {
+        const candidateRows: Row[] = [];
+        const membershipRows: Row[] = [];
+        const assignmentRows: Row[] = [];
+        const attemptRows: Row[] = [];
+        for (let i = from; i < Math.min(count, from + chunk); i += 1) {
+          const plan = plans[i]!;
+          const id = randomUUID();
+          const lastName = pick(LAST_NAMES);
+          const firstName = pick(FIRST_NAMES);
+          const [birthPostcode, birthTown] = pick(TOWNS);
+          const email = `${firstName}.${lastName}.${runId}.${i}@bulk.exemple.test`
+            .normalize('NFD')
+            .replace(/\p{M}/gu, '')
+            .replace(/[^A-Za-z0-9.@-]/g, '')
+            .toLowerCase();
+          const createdAt = new Date(now.getTime() - (30 + Math.floor(next() * 600)) * DAY);
+
+          // Groups: most candidates in one, some in two, some in none.
+          const memberOf: number[] = [];
+          const r = next();
+          if (r < 0.8) memberOf.push(i % groupCount);
+          if (r < 0.1 && groupCount > 1) memberOf.push((i * 7 + 3) % groupCount);
+          const groupIds = [...new Set(memberOf)].map((g) => groups[g]!);
+          for (const g of groupIds) membershipRows.push([g.id, id, createdAt]);
+          memberships += groupIds.length;
+          const inHiddenGroup = groupIds.some((g) => g.hidden);
+
+          let stage = 'none';
+          let deadline: Date | null = null;
+          let latestScore: number | null = null;
+          let latestValidation: string | null = null;
+          let latestExamType: string | null = null;
+          let examDate: Date | null = null;
+          let lastLoginAt: Date | null = null;
+          if (plan.kind !== 'none') {
+            const type = plan.type;
+            const assignmentId = randomUUID();
+            const assignedAt = new Date(createdAt.getTime() + DAY);
+            let scheduledAt: string | null = null;
+            let takenAt: Date | null = null;
+            if (plan.kind === 'scheduled') {
+              scheduledAt = type.requiresDate ? addDays(today, 1 + Math.floor(next() * 60)) : null;
+              deadline = scheduledAt ? endOfParisDay(scheduledAt) : expiresAt;
+              stage = 'assigned';
+              examDate = scheduledAt ? startOfParisDay(scheduledAt) : null;
+            } else if (plan.kind === 'expired') {
+              scheduledAt = addDays(today, -(1 + Math.floor(next() * 20)));
+              deadline = endOfParisDay(scheduledAt);
+              stage = 'assigned';
+              examDate = startOfParisDay(scheduledAt);
+            } else {
+              takenAt = new Date(now.getTime() - (1 + Math.floor(next() * 190)) * DAY - Math.floor(next() * DAY));
+              scheduledAt = type.requiresDate ? parisDay(takenAt) : null;
+              stage = 'taken';
+              examDate = takenAt;
+              lastLoginAt = new Date(takenAt.getTime() + 3_600_000);
+            }
+            latestExamType = type.id;
+            const assignmentDeadline = deadline ?? (scheduledAt ? endOfParisDay(scheduledAt) : expiresAt);
+            assignmentRows.push([
+              assignmentId, spaceId, id, type.id, lotOf.get(type.id)!, scheduledAt, assignmentDeadline,
+              type.partner ? freshCode(generateActivationCode) : null, 'active', takenAt,
+              type.partner && takenAt ? takenAt : null, assignedAt,
+            ]);
+            assignments += 1;
+            if (takenAt) {
+              const score = 100 + Math.floor(next() * 900);
+              const v = next();
+              const validation = type.manual && v < 0.4 ? 'pending' : v < 0.05 ? 'invalidated' : 'validated';
+              attemptRows.push([
+                randomUUID(), spaceId, id, assignmentId, type.id, score, takenAt, validation,
+                validation === 'validated' ? validUntil(takenAt) : null,
+                validation === 'validated' ? freshCode(generatePublicCode) : null,
+                new Date(takenAt.getTime() - 3_600_000),
+              ]);
+              attempts += 1;
+              latestScore = score;
+              latestValidation = validation;
+            }
+          }
+          candidateRows.push([
+            id, spaceId, next() < 0.5 ? 'mme' : 'm', lastName, firstName, email, email, passwordHash, `19${60 + Math.floor(next() * 45)}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`,
+            birthPostcode, birthTown, 'France', pick(INFO_STATUSES), pick(FUNDINGS), false, false, createdAt, createdAt,
+            lastLoginAt, stage, deadline, latestScore, latestValidation, latestExamType, examDate, candidateSortName(lastName, firstName),
+            inHiddenGroup, stage === 'taken',
+          ]);
+        }
+        await insertRows(tx, provider, 'Candidate', candidateColumns, candidateRows);
+        await insertRows(tx, provider, 'Membership', ['groupId', 'candidateId', 'createdAt'], membershipRows);
+        await insertRows(tx, provider, 'Assignment', assignmentColumns, assignmentRows);
+        await insertRows(tx, provider, 'Attempt', attemptColumns, attemptRows);
+        log(`${Math.min(count, from + chunk)} / ${count} candidates`);
+      }
+      return { candidates: count, groups: groupCount, memberships, assignments, attempts, ms: Date.now() - started };
+    },
+    { timeout: 60 * 60_000 },
+  );
+}
