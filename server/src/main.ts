@@ -1,0 +1,105 @@
+/**
+ * `npm start`: migrate, seed the demo on an empty database (never in
+ * production), serve the API on PORT (default 3000) and print the URL and the
+ * demo logins. SIGINT/SIGTERM close the server, then the database.
+ *
+ * Environment: DATABASE_URL (default file:./data/clr.db, relative to server/),
+ * PORT, HOST, NODE_ENV, PUBLIC_URL (links in e-mails), TRUST_PROXY=1 (client
+ * address from X-Forwarded-For), PAYMENT_URL, PAYMENT_WEBHOOK_SECRET, and the
+ * demo logins' overrides (CLR_DEMO_ADMIN_EMAIL, … see src/seed/credentials.ts).
+ */
+import { serve } from '@hono/node-server';
+import { createApp, API_PREFIX } from './app.js';
+import { createDb, migrate, redactUrl, resolveDatabaseUrl } from './db/client.js';
+import { seedIfEmpty } from './seed/index.js';
+
+const env = process.env;
+
+function portFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number (0–65535), got "${value}".`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const port = portFrom(env.PORT);
+  const production = env.NODE_ENV === 'production';
+  const url = resolveDatabaseUrl(env.DATABASE_URL);
+
+  const report = await migrate(url, { log: (line) => console.log(`  ${line}`) });
+  const handle = await createDb(url);
+  const seed = await seedIfEmpty(handle.db, { env });
+
+  const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  const app = createApp({
+    db: handle.db,
+    config: {
+      production,
+      publicUrl,
+      trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+      paymentUrl: env.PAYMENT_URL?.trim() || `${publicUrl}/paiement`,
+      paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET?.trim() || undefined,
+    },
+  });
+
+  const server = serve({ fetch: app.fetch, port, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
+    const base = `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost'}:${info.port}`;
+    const lines = [
+      '',
+      'CLR Admin — serveur de référence',
+      `  API          ${base}${API_PREFIX}`,
+      `  OpenAPI      ${base}${API_PREFIX}/openapi.json`,
+      `  Santé        ${base}${API_PREFIX}/healthz`,
+      `  Base         ${handle.provider} ${redactUrl(handle.url)} (${report.applied.length} migration(s) appliquée(s), ${report.alreadyApplied.length} déjà en place)`,
+    ];
+    if (seed.credentials) {
+      const c = seed.credentials;
+      lines.push(
+        seed.seeded ? '  Démo         espaces « Démo » et « Autre » créés' : '  Démo         base existante conservée',
+        `  Connexions   ${c.demoAdmin.email} / ${c.demoAdmin.password}   (espace « Démo »)`,
+        `               ${c.otherAdmin.email} / ${c.otherAdmin.password}   (espace « Autre »)`,
+        `               ${c.operator.email} / ${c.operator.password}   (opérateur)`,
+        `  Intégration  Authorization: Bearer ${c.integrationKey}`,
+        '',
+        `  curl -c /tmp/clr.cookies -H 'Content-Type: application/json' \\`,
+        `       -d '{"email":"${c.demoAdmin.email}","password":"${c.demoAdmin.password}"}' ${base}${API_PREFIX}/auth/login`,
+        `  curl -b /tmp/clr.cookies ${base}${API_PREFIX}/dashboard`,
+      );
+    } else {
+      lines.push('  Production   aucune donnée de démonstration, aucun compte de démonstration');
+    }
+    console.log(lines.join('\n') + '\n');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      console.log(`${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: closing (requests in flight finish first)…`);
+    const force = setTimeout(() => {
+      console.error('Still busy after 10 s: exiting.');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      handle
+        .close()
+        .then(() => process.exit(0))
+        .catch((error: unknown) => {
+          console.error('Closing the database failed:', error);
+          process.exit(1);
+        });
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('CLR Admin could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
