@@ -7,6 +7,9 @@ export default defineConfig({
     projects: [
       { test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       { test: { name: 'documents', root: './packages/documents', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      // The SDK's own unit tests (a scripted fetch, fake-indexeddb); the contract
+      // suite is the `contract-*` projects below.
+      { test: { name: 'sdk', root: './packages/sdk', include: ['src/**/*.test.ts'] } },
       // The server's tests run twice: on SQLite (`server`) and on PostgreSQL
       // (`server-pg`: TEST_DATABASE_URL, else a throwaway cluster started by the
       // global setup). Each test file gets its own database, so files run in

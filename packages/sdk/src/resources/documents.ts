@@ -1,0 +1,42 @@
+import { ActivationCodeList, EligibleCandidateList, type DocumentKind } from '@clr/domain';
+import type { ClrFile } from '../core/file.js';
+import { listPromise, type ListPromise } from '../core/pagination.js';
+import type { CallOptions } from '../core/transport.js';
+import type { ActivationCodeParams, DocumentsEligibleParams } from '../schemas.js';
+import { Resource, seg } from './resource.js';
+
+/** Activation codes (§6.7, R15). */
+export class CodesResource extends Resource {
+  /** « Afficher les codes »: of the chosen candidates (`candidateIds`) or of those the filters select. */
+  list(params: ActivationCodeParams = {}, options?: CallOptions): ListPromise<ActivationCodeList> {
+    const page = (cursor: string | undefined) =>
+      this.http.json({ method: 'GET', path: 'activation-codes', query: { ...params, ...(cursor ? { cursor } : {}) }, schema: ActivationCodeList, options });
+    return listPromise(page(params.cursor), page);
+  }
+
+  /** « Exporter » the codes (R20). */
+  exportCsv(params: Omit<ActivationCodeParams, 'cursor' | 'limit'> = {}, options?: CallOptions): Promise<ClrFile> {
+    return this.http.file({ method: 'GET', path: 'activation-codes/export.csv', query: { ...params }, options }, 'text/csv');
+  }
+}
+
+/** Detailed reports and certificates (§6.10–6.12, R18). */
+export class DocumentsResource extends Resource {
+  /** The candidates whose document of this kind exists (« Générer des documents »). */
+  eligible(kind: DocumentKind, params: DocumentsEligibleParams = {}, options?: CallOptions): ListPromise<EligibleCandidateList> {
+    const page = (cursor: string | undefined) =>
+      this.http.json({
+        method: 'GET',
+        path: `documents/${seg(kind)}/eligible`,
+        query: { ...params, ...(cursor ? { cursor } : {}) },
+        schema: EligibleCandidateList,
+        options,
+      });
+    return listPromise(page(params.cursor), page);
+  }
+
+  /** The chosen candidates' documents merged into one PDF; any not eligible → `NotEligibleError` naming them. */
+  download(kind: DocumentKind, candidateIds: string[], options?: CallOptions): Promise<ClrFile> {
+    return this.http.file({ method: 'GET', path: `documents/${seg(kind)}`, query: { candidateIds }, options }, 'application/pdf');
+  }
+}

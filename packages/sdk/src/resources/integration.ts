@@ -1,0 +1,56 @@
+import { AttemptStarted, ValidationDecisionBody } from '@clr/domain';
+import type { z } from 'zod';
+import type { CallOptions } from '../core/transport.js';
+import { ApiKey, ApiKeyCreated, ApiKeyList, EmbedToken, IntegrationLogin } from '../schemas.js';
+import { Resource, seg } from './resource.js';
+
+/**
+ * `/integration`: what the exam platform calls, with the integration key
+ * (`createClient({ auth: { kind: 'apiKey', key: 'clr_int_…' } })`). This is how
+ * results arrive.
+ */
+export class IntegrationResource extends Resource {
+  /** A candidate logs in on the exam platform (updates « dernière connexion »). */
+  candidateLogin(body: { email: string; password: string }, options?: CallOptions): Promise<IntegrationLogin> {
+    return this.http.json({ method: 'POST', path: 'integration/candidates/login', body, schema: IntegrationLogin, options });
+  }
+
+  /** Starts an attempt with the invigilator's activation code (single use, R15) or for an assignment without one. */
+  startAttempt(body: { activationCode: string } | { assignmentId: string }, options?: CallOptions): Promise<AttemptStarted> {
+    return this.http.json({ method: 'POST', path: 'integration/attempts', body, schema: AttemptStarted, options });
+  }
+
+  /** Posts the score /1000 and when the exam was taken. */
+  postScore(attemptId: string, body: { score: number; takenAt: string }, options?: CallOptions): Promise<void> {
+    return this.http.empty({ method: 'POST', path: `integration/attempts/${seg(attemptId)}/score`, body, options });
+  }
+
+  /** An examiner's decision on a manually validated exam. */
+  postValidation(attemptId: string, body: z.input<typeof ValidationDecisionBody>, options?: CallOptions): Promise<void> {
+    return this.http.empty({ method: 'POST', path: `integration/attempts/${seg(attemptId)}/validation`, body, options });
+  }
+}
+
+/** `/api-keys` and `/embed-tokens`: programs' access to the space. */
+export class ApiKeysResource extends Resource {
+  list(options?: CallOptions): Promise<ApiKeyList> {
+    return this.http.json({ method: 'GET', path: 'api-keys', schema: ApiKeyList, options });
+  }
+
+  /** A new key; its secret is in the answer and nowhere else, ever. */
+  create(body: { name: string }, options?: CallOptions): Promise<ApiKeyCreated> {
+    return this.http.json({ method: 'POST', path: 'api-keys', body, schema: ApiKeyCreated, options });
+  }
+
+  /** Revokes a key. */
+  delete(id: string, options?: CallOptions): Promise<void> {
+    return this.http.empty({ method: 'DELETE', path: `api-keys/${seg(id)}`, options });
+  }
+
+  /** Mints a short-lived token for elements embedded on `origin` (call it from your back end, with your API key). */
+  createEmbedToken(body: { origin: string; ttlSeconds?: number }, options?: CallOptions): Promise<EmbedToken> {
+    return this.http.json({ method: 'POST', path: 'embed-tokens', body, schema: EmbedToken, options });
+  }
+}
+
+export type { ApiKey };
