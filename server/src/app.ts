@@ -18,6 +18,9 @@ import { groupRoutes } from './routes/groups.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { assignmentRoutes } from './routes/assignments.js';
 import { examSessionRoutes } from './routes/exam-sessions.js';
+import { codeRoutes } from './routes/codes.js';
+import { attemptRoutes } from './routes/attempts.js';
+import { integrationRoutes } from './routes/integration.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -57,6 +60,9 @@ export function createApp(options: CreateAppOptions) {
   api.route('/candidates', candidateRoutes());
   api.route('/', assignmentRoutes());
   api.route('/exam-sessions', examSessionRoutes());
+  api.route('/activation-codes', codeRoutes());
+  api.route('/', attemptRoutes());
+  api.route('/integration', integrationRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
