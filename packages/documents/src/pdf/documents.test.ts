@@ -216,6 +216,8 @@ describe('R18 who gets which document (the domain rule, applied before drawing)'
   });
 
   it('refuses to build a document for nobody', () => {
-    expect(refusal(() => buildMergedDocument('report', [])).code).toBe('validation_failed');
+    const error = refusal(() => buildMergedDocument('report', []));
+    expect(error.code).toBe('validation_failed');
+    expect(error.details.errors).toEqual([{ path: 'candidateIds', message: 'Sélectionnez au moins un candidat.' }]);
   });
 });

@@ -7,6 +7,7 @@ import {
   examTypeLabel,
   formatDate,
   formatDateTime,
+  fr,
   validUntil,
   type DateInput,
   type DocumentKind,
@@ -55,7 +56,10 @@ export function buildMergedDocument(
   items: readonly CertificateData[],
   options: DocumentOptions = {},
 ): Uint8Array {
-  if (items.length === 0) throw new DomainError('validation_failed', 'Sélectionnez au moins un candidat.');
+  if (items.length === 0) {
+    const message = fr('candidateIds.required');
+    throw new DomainError('validation_failed', message, { errors: [{ path: 'candidateIds', message }] });
+  }
   const catalogue = options.catalogue ?? EXAM_TYPES;
   assertAllEligible(kind, items.map(historyOf), catalogue);
 
