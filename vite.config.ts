@@ -10,6 +10,22 @@ export default defineConfig({
       // The SDK's own unit tests (a scripted fetch, fake-indexeddb); the contract
       // suite is the `contract-*` projects below.
       { test: { name: 'sdk', root: './packages/sdk', include: ['src/**/*.test.ts'] } },
+      // The contract suite (packages/sdk/test/contract): scenarios written against
+      // the SDK only, run on the real server (`contract-server`: started once by
+      // the global setup on a fresh SQLite file) and on the mocks
+      // (`contract-mocks`: MSW's setupServer in the test process). Files run one
+      // at a time: on the server they share one database.
+      {
+        test: {
+          name: 'contract-server',
+          root: './packages/sdk',
+          include: ['test/contract/**/*.test.ts'],
+          globalSetup: ['./test/contract/support/server-target.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       // The server's tests run twice: on SQLite (`server`) and on PostgreSQL
       // (`server-pg`: TEST_DATABASE_URL, else a throwaway cluster started by the
       // global setup). Each test file gets its own database, so files run in

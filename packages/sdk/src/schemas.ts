@@ -7,6 +7,7 @@ import { z } from 'zod';
 import {
   AdminProfile,
   AssignmentView,
+  CandidateList,
   GroupWithCount,
   IsoDateTime,
   SpaceRef,
@@ -76,9 +77,27 @@ export type EmbedToken = z.infer<typeof EmbedToken>;
 export const Health = z.looseObject({ status: z.string() });
 export type Health = z.infer<typeof Health>;
 
-/** `POST /integration/candidates/login` → the candidate the exam platform signed in. */
-export const IntegrationLogin = z.looseObject({ candidateId: z.string() });
+/** `POST /integration/candidates/login` → the candidate the exam platform signed in, and the untaken exam waiting for them. */
+export const IntegrationLogin = z.object({
+  candidate: z.object({ id: z.string(), civility: z.string(), lastName: z.string(), firstName: z.string(), email: z.string() }),
+  assignment: z
+    .object({
+      id: z.string(),
+      examType: z.string(),
+      scheduledAt: z.string().nullable(),
+      sessionId: z.string().nullable(),
+      deadline: z.string(),
+      state: z.enum(['scheduled', 'expired']),
+      /** The exam waits for the invigilator's activation code (R15). */
+      activationRequired: z.boolean(),
+    })
+    .nullable(),
+});
 export type IntegrationLogin = z.infer<typeof IntegrationLogin>;
+
+/** `GET /assignments/eligible` (§6.6): a page of the candidates a bulk action may take, and the stock of the chosen type. */
+export const EligibleList = CandidateList.extend({ available: z.number().int().nonnegative().nullable() });
+export type EligibleList = z.infer<typeof EligibleList>;
 
 // ---------------------------------------------------------------------------
 // What the methods take. The request schemas of the domain read query strings
@@ -140,6 +159,9 @@ export interface AssignmentParams {
 export interface BulkAssignParams extends AssignmentParams {
   candidateIds: string[];
 }
+
+/** `GET /assignments/eligible`: `assign` (no current exam) or `remove` (an untaken exam), with the table's filters. */
+export type EligibleParams = CandidateListParams & { action: 'assign' | 'remove'; examType?: string };
 
 export interface BulkRemoveParams {
   candidateIds: string[];

@@ -1,8 +1,11 @@
+import { listPromise, type ListPromise } from '../core/pagination.js';
 import type { CallOptions } from '../core/transport.js';
 import {
   AssignmentResult,
   AssignmentResultList,
   BulkRemoval,
+  EligibleList,
+  type EligibleParams,
   type AssignmentParams,
   type BulkAssignParams,
   type BulkRemoveParams,
@@ -34,6 +37,17 @@ export class AssignmentsResource extends Resource {
   /** « Attribuer les certifications » to a selection (R8): all or nothing (`OutOfStockError` with `needed`/`available`, `NotEligibleError` with `candidateIds`). */
   bulk(params: BulkAssignParams, options?: CallOptions): Promise<AssignmentResultList> {
     return this.http.json({ method: 'POST', path: 'assignments/bulk', body: params, schema: AssignmentResultList, options });
+  }
+
+  /**
+   * The candidates a bulk action may take (§6.6): `action: 'assign'` lists those
+   * without a current exam (and `available` the stock of `examType`),
+   * `action: 'remove'` those with an untaken one. Same filters as the table.
+   */
+  eligible(params: EligibleParams, options?: CallOptions): ListPromise<EligibleList> {
+    const page = (cursor: string | undefined) =>
+      this.http.json({ method: 'GET', path: 'assignments/eligible', query: { ...params, ...(cursor ? { cursor } : {}) }, schema: EligibleList, options });
+    return listPromise(page(params.cursor), page);
   }
 
   /** « Supprimer les attributions » of a selection (R8): all or nothing. */

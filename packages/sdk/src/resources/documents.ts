@@ -1,8 +1,8 @@
-import { ActivationCodeList, EligibleCandidateList, type DocumentKind } from '@clr/domain';
+import { ActivationCodeList, CandidateList, EligibleCandidateList, type DocumentKind } from '@clr/domain';
 import type { ClrFile } from '../core/file.js';
 import { listPromise, type ListPromise } from '../core/pagination.js';
 import type { CallOptions } from '../core/transport.js';
-import type { ActivationCodeParams, DocumentsEligibleParams } from '../schemas.js';
+import type { ActivationCodeParams, CandidateListParams, DocumentsEligibleParams } from '../schemas.js';
 import { Resource, seg } from './resource.js';
 
 /** Activation codes (§6.7, R15). */
@@ -11,6 +11,13 @@ export class CodesResource extends Resource {
   list(params: ActivationCodeParams = {}, options?: CallOptions): ListPromise<ActivationCodeList> {
     const page = (cursor: string | undefined) =>
       this.http.json({ method: 'GET', path: 'activation-codes', query: { ...params, ...(cursor ? { cursor } : {}) }, schema: ActivationCodeList, options });
+    return listPromise(page(params.cursor), page);
+  }
+
+  /** The selection dialog of « Afficher les codes »: the candidates holding a live code (the table's filters), without the codes. */
+  candidates(params: CandidateListParams = {}, options?: CallOptions): ListPromise<CandidateList> {
+    const page = (cursor: string | undefined) =>
+      this.http.json({ method: 'GET', path: 'activation-codes/candidates', query: { ...params, ...(cursor ? { cursor } : {}) }, schema: CandidateList, options });
     return listPromise(page(params.cursor), page);
   }
 

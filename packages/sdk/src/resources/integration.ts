@@ -1,4 +1,4 @@
-import { AttemptStarted, ValidationDecisionBody } from '@clr/domain';
+import { Attempt, AttemptStarted, ValidationDecisionBody } from '@clr/domain';
 import type { z } from 'zod';
 import type { CallOptions } from '../core/transport.js';
 import { ApiKey, ApiKeyCreated, ApiKeyList, EmbedToken, IntegrationLogin } from '../schemas.js';
@@ -21,13 +21,13 @@ export class IntegrationResource extends Resource {
   }
 
   /** Posts the score /1000 and when the exam was taken. */
-  postScore(attemptId: string, body: { score: number; takenAt: string }, options?: CallOptions): Promise<void> {
-    return this.http.empty({ method: 'POST', path: `integration/attempts/${seg(attemptId)}/score`, body, options });
+  postScore(attemptId: string, body: { score: number; takenAt: string }, options?: CallOptions): Promise<Attempt> {
+    return this.http.json({ schema: Attempt, method: 'POST', path: `integration/attempts/${seg(attemptId)}/score`, body, options });
   }
 
   /** An examiner's decision on a manually validated exam. */
-  postValidation(attemptId: string, body: z.input<typeof ValidationDecisionBody>, options?: CallOptions): Promise<void> {
-    return this.http.empty({ method: 'POST', path: `integration/attempts/${seg(attemptId)}/validation`, body, options });
+  postValidation(attemptId: string, body: z.input<typeof ValidationDecisionBody>, options?: CallOptions): Promise<Attempt> {
+    return this.http.json({ schema: Attempt, method: 'POST', path: `integration/attempts/${seg(attemptId)}/validation`, body, options });
   }
 }
 
