@@ -1,0 +1,140 @@
+/**
+ * `/auth`, `/me`, `/api-keys`, `/embed-tokens` (SPEC §4 « auth », « keys »).
+ */
+import {
+  EmbedTokenBody,
+  LoginBody,
+  PasswordChangeBody,
+  PasswordResetConfirmBody,
+  PasswordResetRequestBody,
+  ProfilePatchBody,
+  fr,
+} from '@clr/domain';
+import { SESSION_COOKIE } from '../http/auth.js';
+import { validationFailed } from '../http/problem.js';
+import { json, noContent, withCookie, type RouteSpec } from '../http/route.js';
+import {
+  changePassword,
+  closeSession,
+  confirmPasswordReset,
+  createApiKey,
+  createEmbedToken,
+  listApiKeys,
+  login,
+  profile,
+  requestPasswordReset,
+  revokeApiKey,
+  updateProfile,
+} from '../services/auth.js';
+
+/** Hono's `setCookie` form: `clr_session=…; Max-Age=…; Path=/; HttpOnly; SameSite=Lax`. */
+function sessionCookie(token: string, maxAgeSeconds: number): string {
+  return `${SESSION_COOKIE}=${token}; Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}; Path=/; HttpOnly; SameSite=Lax`;
+}
+
+const CLEARED_COOKIE = `${SESSION_COOKIE}=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax`;
+
+/** `{ name }` of a new API key: 1–100 characters. */
+function keyName(body: unknown): string {
+  const name = typeof body === 'object' && body !== null ? (body as { name?: unknown }).name : undefined;
+  if (typeof name !== 'string' || name.trim().length < 1 || name.trim().length > 100) {
+    throw validationFailed([{ path: 'name', message: fr('field.required') }]);
+  }
+  return name.trim();
+}
+
+export const authRoutes: RouteSpec[] = [
+  {
+    method: 'post',
+    path: '/auth/login',
+    async handle(ctx) {
+      const body = ctx.parse(LoginBody, await ctx.json());
+      const result = login(ctx.store, body, ctx.sessionToken);
+      const maxAge = (result.expiresAt.getTime() - ctx.store.now().getTime()) / 1000;
+      return withCookie(ctx, { admin: result.admin, space: result.space }, 200, sessionCookie(result.token, maxAge));
+    },
+  },
+  {
+    method: 'post',
+    path: '/auth/logout',
+    handle(ctx) {
+      if (ctx.sessionToken) closeSession(ctx.store, ctx.sessionToken);
+      return withCookie(ctx, null, 204, CLEARED_COOKIE);
+    },
+  },
+  {
+    method: 'post',
+    path: '/auth/password-reset',
+    async handle(ctx) {
+      requestPasswordReset(ctx.store, ctx.parse(PasswordResetRequestBody, await ctx.json()).email);
+      return noContent(202);
+    },
+  },
+  {
+    method: 'post',
+    path: '/auth/password-reset/confirm',
+    async handle(ctx) {
+      const { token, password } = ctx.parse(PasswordResetConfirmBody, await ctx.json());
+      confirmPasswordReset(ctx.store, token, password);
+      return noContent();
+    },
+  },
+  {
+    method: 'get',
+    path: '/me',
+    auth: ['admin', 'operator'],
+    handle: (ctx) => json(profile(ctx.store, ctx.adminId())),
+  },
+  {
+    method: 'patch',
+    path: '/me',
+    auth: ['admin', 'operator'],
+    async handle(ctx) {
+      return json(updateProfile(ctx.store, ctx.adminId(), ctx.parse(ProfilePatchBody, await ctx.json())));
+    },
+  },
+  {
+    method: 'put',
+    path: '/me/password',
+    auth: ['admin', 'operator'],
+    async handle(ctx) {
+      const { currentPassword, newPassword } = ctx.parse(PasswordChangeBody, await ctx.json());
+      changePassword(ctx.store, ctx.adminId(), ctx.sessionToken, { currentPassword, newPassword });
+      return noContent();
+    },
+  },
+  {
+    method: 'get',
+    path: '/api-keys',
+    auth: ['admin'],
+    handle(ctx) {
+      const data = listApiKeys(ctx.store, ctx.spaceId());
+      return json({ data, nextCursor: null, total: data.length });
+    },
+  },
+  {
+    method: 'post',
+    path: '/api-keys',
+    auth: ['admin'],
+    async handle(ctx) {
+      return json(createApiKey(ctx.store, ctx.spaceId(), keyName(await ctx.json())), 201);
+    },
+  },
+  {
+    method: 'delete',
+    path: '/api-keys/:id',
+    auth: ['admin'],
+    handle(ctx) {
+      revokeApiKey(ctx.store, ctx.spaceId(), ctx.id());
+      return noContent();
+    },
+  },
+  {
+    method: 'post',
+    path: '/embed-tokens',
+    auth: ['admin', 'apiKey'],
+    async handle(ctx) {
+      return json(createEmbedToken(ctx.store, ctx.spaceId(), ctx.parse(EmbedTokenBody, await ctx.json())), 201);
+    },
+  },
+];

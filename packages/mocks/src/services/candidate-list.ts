@@ -1,0 +1,222 @@
+/**
+ * The candidates table of §6.1 over the store, with the server's semantics
+ * (`server/src/services/candidate-list.ts`): search on name and e-mail
+ * (accents and case ignored, every word), status (R19 against the clock),
+ * validation, group, period on the « Date de passage » (Paris days), sort by
+ * the domain's `compareCandidateRows`, hidden candidates out of the rows and
+ * the counts unless asked for (R12), `counts` per status for the same filters
+ * without the status one, and opaque keyset cursors (the last row's sort key,
+ * never an offset, so a deleted row does not shift the next page).
+ *
+ * Rows are computed once per change of the store and kept until a deadline
+ * passes (the only thing that moves a status without a write); each sort is
+ * computed once too, so a page of 100,000 candidates is a binary search and a
+ * slice.
+ */
+import {
+  CandidateStatus,
+  compareCandidateRows,
+  isHiddenCandidate,
+  isEligibleForAssignment,
+  isEligibleForRemoval,
+  parisDay,
+  type CandidateList,
+  type CandidateListQuery,
+  type CandidateRow,
+  type CandidateSort,
+  type StatusCounts,
+} from '@clr/domain';
+import type { MockStore } from '../store/store.js';
+import type { CandidateRecord } from '../store/types.js';
+import { decodeCursorValue, encodeCursor, invalidCursor, searchKey, searchWords } from './paging.js';
+import { candidateRow, currentAssignment, groupRecordsOf } from './views.js';
+
+/** A row of the table with what the filters read. */
+export interface TableEntry {
+  row: CandidateRow;
+  record: CandidateRecord;
+  hidden: boolean;
+  groupIds: ReadonlySet<string>;
+  /** `searchKey("lastName firstName")`. */
+  nameKey: string;
+  emailKey: string;
+}
+
+interface Rows {
+  entries: TableEntry[];
+  /** The rows hold while `after < now ≤ until` (the deadlines around the moment they were computed). */
+  after: number;
+  until: number;
+}
+
+function computeRows(store: MockStore, spaceId: string, now: Date): Rows {
+  const t = now.getTime();
+  let after = Number.NEGATIVE_INFINITY;
+  let until = Number.POSITIVE_INFINITY;
+  const entries: TableEntry[] = [];
+  for (const record of store.index().candidatesBySpace.get(spaceId) ?? []) {
+    const groups = groupRecordsOf(store, record.id);
+    const current = currentAssignment(store, record.id);
+    if (current && current.takenAt === null && current.attemptId === null) {
+      const deadline = Date.parse(current.deadline);
+      if (deadline >= t) until = Math.min(until, deadline);
+      else after = Math.max(after, deadline);
+    }
+    entries.push({
+      row: candidateRow(store, record, now, groups),
+      record,
+      hidden: isHiddenCandidate(groups),
+      groupIds: new Set(groups.map((g) => g.id)),
+      nameKey: searchKey(`${record.lastName} ${record.firstName}`),
+      emailKey: record.email.toLowerCase(),
+    });
+  }
+  return { entries, after, until };
+}
+
+/** Every row of a space, as of `now` (cached until the next write or the next deadline). */
+export function tableRows(store: MockStore, spaceId: string, now: Date): TableEntry[] {
+  const t = now.getTime();
+  return store.cached(`rows:${spaceId}`, () => computeRows(store, spaceId, now), (r) => r.after < t && t <= r.until).entries;
+}
+
+/** Every row of a space in the order of `sort`. */
+export function sortedRows(store: MockStore, spaceId: string, sort: CandidateSort, now: Date): TableEntry[] {
+  const rows = tableRows(store, spaceId, now);
+  const compare = compareCandidateRows(sort);
+  return store.cached(
+    `sorted:${spaceId}:${sort}`,
+    () => ({ source: rows, sorted: [...rows].sort((a, b) => compare(a.row, b.row)) }),
+    (s) => s.source === rows,
+  ).sorted;
+}
+
+/** The filters of the table (the list query's output; paging optional for exports). */
+export type TableFilters = Partial<CandidateListQuery>;
+
+/** The filters but the status and the hidden ones: search, validation, group, period. */
+export function matchesFilters(entry: TableEntry, filters: TableFilters, words: readonly string[]): boolean {
+  const { row } = entry;
+  for (const word of words) if (!entry.nameKey.includes(word) && !entry.emailKey.includes(word)) return false;
+  if (filters.validation && row.validation !== filters.validation) return false;
+  if (filters.groupId && !entry.groupIds.has(filters.groupId)) return false;
+  if (filters.from || filters.to) {
+    if (row.date === null) return false;
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(row.date) ? row.date : parisDay(row.date);
+    if (filters.from && day < filters.from) return false;
+    if (filters.to && day > filters.to) return false;
+  }
+  return true;
+}
+
+export interface QueryOptions {
+  /** Kept on top of the filters, like the server's `extraWhere` (members of a group, eligible candidates). */
+  extra?: (entry: TableEntry) => boolean;
+}
+
+export interface FilteredRows {
+  /** In the table's order, every filter applied. */
+  rows: TableEntry[];
+  counts: StatusCounts;
+}
+
+/** The rows a query selects, in order, and the counts per status for the same filters without the status one. */
+export function filterRows(store: MockStore, spaceId: string, filters: TableFilters, now: Date, options: QueryOptions = {}): FilteredRows {
+  const sort = filters.sort ?? 'name';
+  const words = filters.q ? searchWords(filters.q) : [];
+  const counts: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
+  const rows: TableEntry[] = [];
+  for (const entry of sortedRows(store, spaceId, sort, now)) {
+    if (entry.hidden && !filters.includeHidden) continue;
+    if (options.extra && !options.extra(entry)) continue;
+    if (!matchesFilters(entry, filters, words)) continue;
+    counts[entry.row.status] += 1;
+    if (filters.status && entry.row.status !== filters.status) continue;
+    rows.push(entry);
+  }
+  return { rows, counts };
+}
+
+// ---------------------------------------------------------------------------
+// Keyset cursors
+
+type SortableKey = Pick<CandidateRow, 'id' | 'lastName' | 'firstName' | 'email' | 'lastLoginAt' | 'status' | 'validation' | 'score' | 'date'>;
+
+const COLUMN_OF: Record<string, keyof SortableKey | null> = {
+  name: null,
+  email: 'email',
+  lastLoginAt: 'lastLoginAt',
+  status: 'status',
+  validation: 'validation',
+  score: 'score',
+  date: 'date',
+};
+
+function columnOf(sort: CandidateSort): keyof SortableKey | null {
+  return COLUMN_OF[sort.replace(/^-/, '')] ?? null;
+}
+
+/** The cursor after `row`: the sort, the names and id (ties), and the sorted column's value. */
+export function encodeRowCursor(sort: CandidateSort, row: CandidateRow): string {
+  const column = columnOf(sort);
+  return encodeCursor({ s: sort, k: [row.lastName, row.firstName, row.id, column === null ? null : row[column]] });
+}
+
+function decodeRowCursor(cursor: string, sort: CandidateSort): SortableKey {
+  const value = decodeCursorValue(cursor) as { s?: unknown; k?: unknown } | null;
+  if (typeof value !== 'object' || value === null || value.s !== sort || !Array.isArray(value.k) || value.k.length !== 4) throw invalidCursor();
+  const [lastName, firstName, id, key] = value.k as unknown[];
+  if (typeof lastName !== 'string' || typeof firstName !== 'string' || typeof id !== 'string') throw invalidCursor();
+  const row: SortableKey = { id, lastName, firstName, email: '', lastLoginAt: null, status: 'to_assign', validation: null, score: null, date: null };
+  const column = columnOf(sort);
+  if (column !== null) {
+    const ok =
+      column === 'score'
+        ? key === null || (typeof key === 'number' && Number.isInteger(key))
+        : column === 'status'
+          ? CandidateStatus.safeParse(key).success
+          : column === 'email'
+            ? typeof key === 'string'
+            : key === null || typeof key === 'string';
+    if (!ok) throw invalidCursor();
+    (row as unknown as Record<string, unknown>)[column] = key;
+  }
+  return row;
+}
+
+/** The first index of `rows` strictly after `key` in the order of `sort` (rows are in that order). */
+function indexAfter(rows: readonly TableEntry[], sort: CandidateSort, key: SortableKey): number {
+  const compare = compareCandidateRows(sort);
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare((rows[mid] as TableEntry).row, key) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** One page of the table: `{ data, nextCursor, total, counts }` (SPEC §4). */
+export function queryCandidates(store: MockStore, spaceId: string, query: TableFilters, now: Date, options: QueryOptions = {}): CandidateList {
+  const sort = query.sort ?? 'name';
+  const limit = query.limit ?? 50;
+  const { rows, counts } = filterRows(store, spaceId, query, now, options);
+  const start = query.cursor === undefined ? 0 : indexAfter(rows, sort, decodeRowCursor(query.cursor, sort));
+  const page = rows.slice(start, start + limit);
+  const last = page[page.length - 1];
+  return {
+    data: page.map((e) => e.row),
+    nextCursor: last && start + limit < rows.length ? encodeRowCursor(sort, last.row) : null,
+    total: query.status ? counts[query.status] : counts.to_assign + counts.scheduled + counts.expired + counts.taken,
+    counts,
+  };
+}
+
+/** §6.6: who may receive a new exam (R5/R8) or lose an untaken one (R7/R8). */
+export function assignmentEligibility(store: MockStore, action: 'assign' | 'remove', now: Date): (entry: TableEntry) => boolean {
+  return (entry) => {
+    const current = currentAssignment(store, entry.record.id);
+    return action === 'assign' ? isEligibleForAssignment(current, now) : isEligibleForRemoval(current, now);
+  };
+}

@@ -1,0 +1,65 @@
+/**
+ * Search keys and cursors, as the server reads them. Not business rules but
+ * the API's manners: the same folding of accents for the search box, the same
+ * opaque base64url cursors, the same 400 for a cursor the API did not give.
+ */
+import { fr } from '@clr/domain';
+import { decodeJsonToken, encodeJsonToken } from '../store/encoding.js';
+import { validationFailed } from '../http/problem.js';
+
+/**
+ * The search key of a name or an e-mail (the server's `searchKey`): lower
+ * case, accents and ligatures folded, spaces collapsed (« Lefèvre  Œnone » →
+ * `lefevre oenone`).
+ */
+export function searchKey(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The words of a search box: each must be found (`%` only separates words). */
+export function searchWords(q: string): string[] {
+  return searchKey(q.replace(/%/g, ' ')).split(' ').filter(Boolean);
+}
+
+/** The folding of the orders and La Poste searches (the server's `fold`). */
+export function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+}
+
+export const invalidCursor = () => validationFailed([{ path: 'cursor', message: fr('cursor.invalid') }], fr('cursor.invalid'));
+
+export function encodeCursor(value: unknown): string {
+  return encodeJsonToken(value);
+}
+
+/** The value of a cursor made by {@link encodeCursor}; 400 `cursor` when it was not. */
+export function decodeCursorValue(cursor: string): unknown {
+  try {
+    return decodeJsonToken(cursor);
+  } catch {
+    throw invalidCursor();
+  }
+}
+
+/** An offset cursor (groups, orders, activation codes): a whole number ≥ 0. */
+export function decodeOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const value = decodeCursorValue(cursor);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw invalidCursor();
+  return value;
+}
+
+/** One page of an already ordered list, with an offset cursor to the next one. */
+export function offsetPage<T>(rows: readonly T[], cursor: string | undefined, limit: number): { data: T[]; nextCursor: string | null; total: number } {
+  const offset = decodeOffset(cursor);
+  const next = offset + limit;
+  return { data: rows.slice(offset, next), nextCursor: next < rows.length ? encodeCursor(next) : null, total: rows.length };
+}
