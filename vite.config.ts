@@ -28,6 +28,16 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          name: 'contract-mocks',
+          root: './packages/sdk',
+          include: ['test/contract/**/*.test.ts'],
+          setupFiles: ['./test/contract/support/mocks-target.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+        },
+      },
       // The server's tests run twice: on SQLite (`server`) and on PostgreSQL
       // (`server-pg`: TEST_DATABASE_URL, else a throwaway cluster started by the
       // global setup). Each test file gets its own database, so files run in
