@@ -13,6 +13,11 @@
  * the whole transaction is rolled back and planned again on fresh data; a
  * request therefore fails only when the stock really is short, and then with
  * the domain's error, having changed nothing.
+ *
+ * The shared counters (a lot's `remaining`, a session's `seatsTaken`) are
+ * written last in each transaction: on PostgreSQL their row locks are then
+ * held only from that statement to the commit, which keeps a burst of
+ * requests on one lot short.
  */
 import {
   DomainError,
@@ -95,6 +100,13 @@ class LostRace extends Error {
 
 const MAX_ROUNDS = 8;
 
+/** Prisma's P2028: no connection in time, or the transaction outlived its timeout (a burst on a busy machine); it rolled back. */
+function isTransactionTimeout(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2028';
+}
+
+const MAX_TIMEOUT_ROUNDS = 2;
+
 function isCodeCollision(error: unknown): boolean {
   if (!isUniqueViolation(error)) return false;
   const fields = uniqueFields(error);
@@ -103,15 +115,21 @@ function isCodeCollision(error: unknown): boolean {
 
 /**
  * Runs a whole transaction again when it lost a race for a credit (another
- * request emptied the planned lot) or drew an activation code that another
- * request stored first. After {@link MAX_ROUNDS}, the guard's refusal stands.
+ * request emptied the planned lot), drew a code that another request stored
+ * first, or (twice at most) timed out waiting for a connection under a burst.
+ * After {@link MAX_ROUNDS}, the guard's refusal stands.
  */
 export async function retryingRaces<T>(run: () => Promise<T>): Promise<T> {
+  let timeouts = 0;
   for (let round = 1; ; round += 1) {
     try {
       return await run();
     } catch (error) {
       if (round < MAX_ROUNDS && (error instanceof LostRace || isCodeCollision(error))) continue;
+      if (round < MAX_ROUNDS && isTransactionTimeout(error) && timeouts < MAX_TIMEOUT_ROUNDS) {
+        timeouts += 1;
+        continue;
+      }
       if (error instanceof LostRace) throw error.refusal;
       throw error;
     }
@@ -427,13 +445,13 @@ export async function assignExam(deps: AppDeps, spaceId: string, candidateId: st
         now,
         newActivationCode: await codesFor(tx, examType, 1, deps.random),
       });
-      await takeCredits(tx, [{ lotId: plan.consume.lotId, count: 1 }], now);
-      if (plan.takeSeat) await takeSeats(tx, plan.takeSeat, 1);
       const created = await createAssignment(tx, spaceId, plan.assignment, now);
       await refreshCandidateProgress(tx, candidateId, now);
       if (body.notify) {
         await enqueueMail(tx, assignmentNoticeMail({ spaceId, candidate, examType, scheduledAt: plan.assignment.scheduledAt, session }));
       }
+      await takeCredits(tx, [{ lotId: plan.consume.lotId, count: 1 }], now);
+      if (plan.takeSeat) await takeSeats(tx, plan.takeSeat, 1);
       return created;
     }),
   );
@@ -463,6 +481,11 @@ export async function modifyAssignment(deps: AppDeps, spaceId: string, candidate
         newActivationCode: await codesFor(tx, examType, 1, deps.random),
       });
       await endAssignments(tx, [plan.release], now);
+      const created = await createAssignment(tx, spaceId, plan.assignment, now);
+      await refreshCandidateProgress(tx, candidateId, now);
+      if (body.notify) {
+        await enqueueMail(tx, assignmentNoticeMail({ spaceId, candidate, examType, scheduledAt: plan.assignment.scheduledAt, session }));
+      }
       await giveBack(
         tx,
         plan.release.returnCredit ? [{ lotId: plan.release.lotId, count: 1 }] : [],
@@ -471,11 +494,6 @@ export async function modifyAssignment(deps: AppDeps, spaceId: string, candidate
       );
       await takeCredits(tx, [{ lotId: plan.consume.lotId, count: 1 }], now);
       if (plan.takeSeat) await takeSeats(tx, plan.takeSeat, 1);
-      const created = await createAssignment(tx, spaceId, plan.assignment, now);
-      await refreshCandidateProgress(tx, candidateId, now);
-      if (body.notify) {
-        await enqueueMail(tx, assignmentNoticeMail({ spaceId, candidate, examType, scheduledAt: plan.assignment.scheduledAt, session }));
-      }
       return created;
     }),
   );
@@ -487,24 +505,26 @@ export async function modifyAssignment(deps: AppDeps, spaceId: string, candidate
  * expired), the La Poste seat freed; optionally the candidate is told.
  */
 export async function removeAssignment(deps: AppDeps, spaceId: string, candidateId: string, options: { notify: boolean }): Promise<void> {
-  await withTransaction(deps.db, async (tx) => {
-    const now = deps.now();
-    const [candidate] = (await lockCandidates(tx, spaceId, [candidateId], now)) as [LockedCandidate];
-    const current = (await loadCurrentAssignments(tx, [candidateId])).get(candidateId) ?? null;
-    const lots = await loadLots(tx, spaceId, null, current ? [current.lotId] : []);
-    const plan = planRemove({ current, lots, now });
-    await endAssignments(tx, [plan.release], now);
-    await giveBack(
-      tx,
-      plan.release.returnCredit ? [{ lotId: plan.release.lotId, count: 1 }] : [],
-      plan.releaseSeat ? [{ sessionId: plan.releaseSeat, count: 1 }] : [],
-      now,
-    );
-    await refreshCandidateProgress(tx, candidateId, now);
-    if (options.notify && current) {
-      await enqueueMail(tx, cancellationNoticeMail({ spaceId, candidate, examTypeId: current.examType }));
-    }
-  });
+  await retryingRaces(() =>
+    withTransaction(deps.db, async (tx) => {
+      const now = deps.now();
+      const [candidate] = (await lockCandidates(tx, spaceId, [candidateId], now)) as [LockedCandidate];
+      const current = (await loadCurrentAssignments(tx, [candidateId])).get(candidateId) ?? null;
+      const lots = await loadLots(tx, spaceId, null, current ? [current.lotId] : []);
+      const plan = planRemove({ current, lots, now });
+      await endAssignments(tx, [plan.release], now);
+      await refreshCandidateProgress(tx, candidateId, now);
+      if (options.notify && current) {
+        await enqueueMail(tx, cancellationNoticeMail({ spaceId, candidate, examTypeId: current.examType }));
+      }
+      await giveBack(
+        tx,
+        plan.release.returnCredit ? [{ lotId: plan.release.lotId, count: 1 }] : [],
+        plan.releaseSeat ? [{ sessionId: plan.releaseSeat, count: 1 }] : [],
+        now,
+      );
+    }),
+  );
 }
 
 /**
@@ -531,8 +551,6 @@ export async function bulkAssign(deps: AppDeps, spaceId: string, body: BulkAssig
         now,
         newActivationCode: await codesFor(tx, examType, body.candidateIds.length, deps.random),
       });
-      await takeCredits(tx, plan.consume, now);
-      if (plan.takeSeats) await takeSeats(tx, plan.takeSeats.sessionId, plan.takeSeats.count);
       const created: AssignmentResult[] = [];
       for (const a of plan.assignments) created.push(await createAssignment(tx, spaceId, a, now));
       for (const candidate of candidates) {
@@ -542,6 +560,8 @@ export async function bulkAssign(deps: AppDeps, spaceId: string, body: BulkAssig
           await enqueueMail(tx, assignmentNoticeMail({ spaceId, candidate, examType, scheduledAt, session }));
         }
       }
+      await takeCredits(tx, plan.consume, now);
+      if (plan.takeSeats) await takeSeats(tx, plan.takeSeats.sessionId, plan.takeSeats.count);
       return created;
     }),
   );
@@ -553,21 +573,23 @@ export async function bulkAssign(deps: AppDeps, spaceId: string, body: BulkAssig
  * `not_eligible` with the others' ids and nothing changes.
  */
 export async function bulkRemove(deps: AppDeps, spaceId: string, body: BulkRemovalRequest): Promise<BulkRemoval> {
-  return withTransaction(deps.db, async (tx) => {
-    const now = deps.now();
-    const candidates = await lockCandidates(tx, spaceId, body.candidateIds, now);
-    const currents = await loadCurrentAssignments(tx, body.candidateIds);
-    const lots = await loadLots(tx, spaceId, null, [...currents.values()].map((a) => a.lotId));
-    const plan = planBulkRemove({ candidates: body.candidateIds.map((id) => ({ id, current: currents.get(id) ?? null })), lots, now });
-    await endAssignments(tx, plan.releases, now);
-    const creditsReturned = await giveBack(tx, plan.returnCredits, plan.releaseSeats, now);
-    for (const candidate of candidates) {
-      await refreshCandidateProgress(tx, candidate.id, now);
-      const current = currents.get(candidate.id);
-      if (body.notify && current) await enqueueMail(tx, cancellationNoticeMail({ spaceId, candidate, examTypeId: current.examType }));
-    }
-    return { removed: plan.releases.length, creditsReturned };
-  });
+  return retryingRaces(() =>
+    withTransaction(deps.db, async (tx) => {
+      const now = deps.now();
+      const candidates = await lockCandidates(tx, spaceId, body.candidateIds, now);
+      const currents = await loadCurrentAssignments(tx, body.candidateIds);
+      const lots = await loadLots(tx, spaceId, null, [...currents.values()].map((a) => a.lotId));
+      const plan = planBulkRemove({ candidates: body.candidateIds.map((id) => ({ id, current: currents.get(id) ?? null })), lots, now });
+      await endAssignments(tx, plan.releases, now);
+      for (const candidate of candidates) {
+        await refreshCandidateProgress(tx, candidate.id, now);
+        const current = currents.get(candidate.id);
+        if (body.notify && current) await enqueueMail(tx, cancellationNoticeMail({ spaceId, candidate, examTypeId: current.examType }));
+      }
+      const creditsReturned = await giveBack(tx, plan.returnCredits, plan.releaseSeats, now);
+      return { removed: plan.releases.length, creditsReturned };
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------

@@ -149,32 +149,34 @@ const SPENT = "Ce code d'activation a déjà été utilisé.";
  * Either way: not expired (R19), from the scheduled day on, started once.
  */
 export async function startAttempt(deps: AppDeps, body: AttemptStartBody): Promise<{ attemptId: string }> {
-  return withTransaction(deps.db, async (tx) => {
-    const now = deps.now();
-    const where = 'activationCode' in body ? { activationCode: body.activationCode } : { id: body.assignmentId };
-    const found = await tx.assignment.findUnique({ where, select: { id: true, spaceId: true, candidateId: true } });
-    if (!found) {
-      throw notFound('activationCode' in body ? "Ce code d'activation n'existe pas." : "Cette attribution n'existe pas.");
-    }
-    await lockCandidates(tx, found.spaceId, [found.candidateId], now);
-    const a = await tx.assignment.findUniqueOrThrow({ where: { id: found.id }, select: ASSIGNMENT_START_SELECT });
-    if ('activationCode' in body) {
-      if (a.codeSpentAt !== null) throw new DomainError('conflict', SPENT, { assignmentId: a.id });
-    } else if (a.activationCode !== null) {
-      throw new DomainError('conflict', "Cet examen se démarre avec le code d'activation que saisit l'examinateur.", { assignmentId: a.id });
-    }
-    assertStartable(a, now);
-    if ('activationCode' in body) {
-      const spent = await tx.assignment.updateMany({ where: { id: a.id, codeSpentAt: null, state: 'active' }, data: { codeSpentAt: now } });
-      if (spent.count !== 1) throw new DomainError('conflict', SPENT, { assignmentId: a.id });
-    }
-    const attempt = await tx.attempt.create({
-      data: { spaceId: a.spaceId, candidateId: a.candidateId, assignmentId: a.id, examTypeId: a.examTypeId, startedAt: now, validation: 'pending' },
-      select: { id: true },
-    });
-    await refreshCandidateProgress(tx, a.candidateId, now);
-    return { attemptId: attempt.id };
-  });
+  return retryingRaces(() =>
+    withTransaction(deps.db, async (tx) => {
+      const now = deps.now();
+      const where = 'activationCode' in body ? { activationCode: body.activationCode } : { id: body.assignmentId };
+      const found = await tx.assignment.findUnique({ where, select: { id: true, spaceId: true, candidateId: true } });
+      if (!found) {
+        throw notFound('activationCode' in body ? "Ce code d'activation n'existe pas." : "Cette attribution n'existe pas.");
+      }
+      await lockCandidates(tx, found.spaceId, [found.candidateId], now);
+      const a = await tx.assignment.findUniqueOrThrow({ where: { id: found.id }, select: ASSIGNMENT_START_SELECT });
+      if ('activationCode' in body) {
+        if (a.codeSpentAt !== null) throw new DomainError('conflict', SPENT, { assignmentId: a.id });
+      } else if (a.activationCode !== null) {
+        throw new DomainError('conflict', "Cet examen se démarre avec le code d'activation que saisit l'examinateur.", { assignmentId: a.id });
+      }
+      assertStartable(a, now);
+      if ('activationCode' in body) {
+        const spent = await tx.assignment.updateMany({ where: { id: a.id, codeSpentAt: null, state: 'active' }, data: { codeSpentAt: now } });
+        if (spent.count !== 1) throw new DomainError('conflict', SPENT, { assignmentId: a.id });
+      }
+      const attempt = await tx.attempt.create({
+        data: { spaceId: a.spaceId, candidateId: a.candidateId, assignmentId: a.id, examTypeId: a.examTypeId, startedAt: now, validation: 'pending' },
+        select: { id: true },
+      });
+      await refreshCandidateProgress(tx, a.candidateId, now);
+      return { attemptId: attempt.id };
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------
@@ -275,15 +277,17 @@ export async function scoreAttempt(deps: AppDeps, attemptId: string, body: Attem
  * no score yet, already decided, validated on arrival — is a `conflict`.
  */
 export async function decideValidation(deps: AppDeps, attemptId: string, decision: 'validated' | 'invalidated'): Promise<Attempt> {
-  return withTransaction(deps.db, async (tx) => {
-    const now = deps.now();
-    const attempt = await lockAttempt(tx, attemptId, now);
-    if (attempt.score === null) throw new DomainError('conflict', "Le score de ce passage n'a pas encore été reçu.", { attemptId });
-    const decided = await tx.attempt.updateMany({ where: { id: attemptId, validation: 'pending', score: { not: null } }, data: { validation: decision } });
-    if (decided.count !== 1) throw new DomainError('conflict', "Ce résultat n'attend pas de validation.", { attemptId, validation: attempt.validation });
-    await refreshCandidateProgress(tx, attempt.candidateId, now);
-    return toAttempt(await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: ATTEMPT_SELECT }));
-  });
+  return retryingRaces(() =>
+    withTransaction(deps.db, async (tx) => {
+      const now = deps.now();
+      const attempt = await lockAttempt(tx, attemptId, now);
+      if (attempt.score === null) throw new DomainError('conflict', "Le score de ce passage n'a pas encore été reçu.", { attemptId });
+      const decided = await tx.attempt.updateMany({ where: { id: attemptId, validation: 'pending', score: { not: null } }, data: { validation: decision } });
+      if (decided.count !== 1) throw new DomainError('conflict', "Ce résultat n'attend pas de validation.", { attemptId, validation: attempt.validation });
+      await refreshCandidateProgress(tx, attempt.candidateId, now);
+      return toAttempt(await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: ATTEMPT_SELECT }));
+    }),
+  );
 }
 
 /**
