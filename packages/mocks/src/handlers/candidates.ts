@@ -3,7 +3,7 @@
  * the CSV export of §6.2.
  */
 import { CandidateListQuery } from '@clr/domain';
-import { CANDIDATE_COLUMNS, CSV_CONTENT_TYPE, EXPORT_FILE_BASES, exportFileName, toCsv } from '@clr/documents';
+import { documents } from '../http/lazy.js';
 import { file, json, noContent, SPACE, type RouteSpec } from '../http/route.js';
 import { filterRows, queryCandidates } from '../services/candidate-list.js';
 import { createCandidate, deleteCandidate, requireCandidate, updateCandidate } from '../services/candidates.js';
@@ -15,11 +15,12 @@ export const candidateRoutes: RouteSpec[] = [
     method: 'get',
     path: '/candidates/export.csv',
     auth: SPACE,
-    handle(ctx) {
+    async handle(ctx) {
+      const d = await documents();
       const query = ctx.parse(CandidateListQuery, ctx.query(), 'query');
       const { rows } = filterRows(ctx.store, ctx.spaceId(), query, ctx.store.now());
-      const csv = toCsv(CANDIDATE_COLUMNS, rows.map((e) => e.row));
-      return file(csv, CSV_CONTENT_TYPE, exportFileName(EXPORT_FILE_BASES.candidates, ctx.store.now()));
+      const csv = d.toCsv(d.CANDIDATE_COLUMNS, rows.map((e) => e.row));
+      return file(csv, d.CSV_CONTENT_TYPE, d.exportFileName(d.EXPORT_FILE_BASES.candidates, ctx.store.now()));
     },
   },
   {

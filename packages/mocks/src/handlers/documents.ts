@@ -4,7 +4,7 @@
  * the merged PDF.
  */
 import { ActivationCodesQuery, CandidateListQuery, DocumentKindParam, DocumentsEligibleQuery, DocumentsQuery, LABELS } from '@clr/domain';
-import { ACTIVATION_CODE_COLUMNS, CSV_CONTENT_TYPE, EXPORT_FILE_BASES, PDF_CONTENT_TYPE, exportFileName, toCsv } from '@clr/documents';
+import { documents } from '../http/lazy.js';
 import { file, json, SPACE, type MockContext, type RouteSpec } from '../http/route.js';
 import { buildDocuments, candidatesWithCode, listActivationCodes, listEligible } from '../services/documents.js';
 
@@ -19,10 +19,11 @@ export const documentRoutes: RouteSpec[] = [
     method: 'get',
     path: '/activation-codes/export.csv',
     auth: SPACE,
-    handle(ctx) {
+    async handle(ctx) {
+      const d = await documents();
       const query = ctx.parse(ActivationCodesQuery, ctx.query(), 'query');
       const rows = listActivationCodes(ctx.store, ctx.spaceId(), { ...query, cursor: undefined, limit: Number.POSITIVE_INFINITY }).data;
-      return file(toCsv(ACTIVATION_CODE_COLUMNS, rows), CSV_CONTENT_TYPE, exportFileName(EXPORT_FILE_BASES.activationCodes, ctx.store.now()));
+      return file(d.toCsv(d.ACTIVATION_CODE_COLUMNS, rows), d.CSV_CONTENT_TYPE, d.exportFileName(d.EXPORT_FILE_BASES.activationCodes, ctx.store.now()));
     },
   },
   {
@@ -51,12 +52,13 @@ export const documentRoutes: RouteSpec[] = [
     method: 'get',
     path: '/documents/:kind',
     auth: SPACE,
-    handle(ctx) {
+    async handle(ctx) {
+      const d = await documents();
       const kind = kindOf(ctx);
       const { candidateIds } = ctx.parse(DocumentsQuery, { ...ctx.query(), kind }, 'query');
-      const pdf = buildDocuments(ctx.store, ctx.spaceId(), kind, candidateIds);
+      const pdf = buildDocuments(ctx.store, ctx.spaceId(), kind, candidateIds, d.buildMergedDocument);
       const title = candidateIds.length === 1 ? LABELS.fr.documentKind[kind] : PLURAL_TITLES[kind];
-      const response = file(pdf as Uint8Array<ArrayBuffer>, PDF_CONTENT_TYPE, exportFileName(title, ctx.store.now(), 'pdf'));
+      const response = file(pdf as Uint8Array<ArrayBuffer>, d.PDF_CONTENT_TYPE, d.exportFileName(title, ctx.store.now(), 'pdf'));
       response.headers.set('Content-Disposition', response.headers.get('Content-Disposition')?.replace('attachment', 'inline') ?? 'inline');
       return response;
     },

@@ -3,14 +3,7 @@
  * members, and the CSV exports of §5.2 and §5.7.
  */
 import { CandidateListQuery, GroupCreateBody, GroupListQuery, GroupMembersBody, GroupPatchBody } from '@clr/domain';
-import {
-  CSV_CONTENT_TYPE,
-  EXPORT_FILE_BASES,
-  GROUP_CANDIDATE_COLUMNS,
-  GROUP_COLUMNS,
-  exportFileName,
-  toCsv,
-} from '@clr/documents';
+import { documents } from '../http/lazy.js';
 import { file, json, noContent, SPACE, type RouteSpec } from '../http/route.js';
 import { filterRows } from '../services/candidate-list.js';
 import {
@@ -31,12 +24,13 @@ export const groupRoutes: RouteSpec[] = [
     method: 'get',
     path: '/groups/export.csv',
     auth: SPACE,
-    handle(ctx) {
+    async handle(ctx) {
+      const d = await documents();
       const spaceId = ctx.spaceId();
       const query = ctx.parse(GroupListQuery, ctx.query(), 'query');
       const all = listGroups(ctx.store, spaceId, { ...query, cursor: undefined, limit: Number.MAX_SAFE_INTEGER });
-      const csv = toCsv(GROUP_COLUMNS, all.data);
-      return file(csv, CSV_CONTENT_TYPE, exportFileName(EXPORT_FILE_BASES.groups, ctx.store.now()));
+      const csv = d.toCsv(d.GROUP_COLUMNS, all.data);
+      return file(csv, d.CSV_CONTENT_TYPE, d.exportFileName(d.EXPORT_FILE_BASES.groups, ctx.store.now()));
     },
   },
   {
@@ -82,14 +76,15 @@ export const groupRoutes: RouteSpec[] = [
     method: 'get',
     path: '/groups/:id/candidates/export.csv',
     auth: SPACE,
-    handle(ctx) {
+    async handle(ctx) {
+      const d = await documents();
       const spaceId = ctx.spaceId();
       const id = ctx.id();
       const group = requireGroup(ctx.store, spaceId, id);
       const { groupId: _ignored, ...filters } = ctx.parse(CandidateListQuery, ctx.query(), 'query');
       const { rows } = filterRows(ctx.store, spaceId, { ...filters, includeHidden: true }, ctx.store.now(), { extra: (e) => e.groupIds.has(id) });
-      const csv = toCsv(GROUP_CANDIDATE_COLUMNS, rows.map((e) => e.row));
-      return file(csv, CSV_CONTENT_TYPE, exportFileName(`${EXPORT_FILE_BASES.groupCandidates} ${group.name}`, ctx.store.now()));
+      const csv = d.toCsv(d.GROUP_CANDIDATE_COLUMNS, rows.map((e) => e.row));
+      return file(csv, d.CSV_CONTENT_TYPE, d.exportFileName(`${d.EXPORT_FILE_BASES.groupCandidates} ${group.name}`, ctx.store.now()));
     },
   },
   {

@@ -2,7 +2,7 @@
  * `/orders` (§4) and the operator's `/operator/orders/:id/deliver|cancel`.
  */
 import { OrderCreateBody, OrderListQuery } from '@clr/domain';
-import { CSV_CONTENT_TYPE, EXPORT_FILE_BASES, ORDER_COLUMNS, exportFileName, orderLineRows, toCsv } from '@clr/documents';
+import { documents } from '../http/lazy.js';
 import { file, json, SPACE, type RouteSpec } from '../http/route.js';
 import {
   cancelOrder,
@@ -21,10 +21,11 @@ export const orderRoutes: RouteSpec[] = [
     method: 'get',
     path: '/orders/export.csv',
     auth: SPACE,
-    handle(ctx) {
+    async handle(ctx) {
+      const d = await documents();
       const query = ctx.parse(OrderListQuery, ctx.query(), 'query');
-      const csv = toCsv(ORDER_COLUMNS, orderLineRows(filteredOrders(ctx.store, ctx.spaceId(), query)));
-      return file(csv, CSV_CONTENT_TYPE, exportFileName(EXPORT_FILE_BASES.orders, ctx.store.now()));
+      const csv = d.toCsv(d.ORDER_COLUMNS, d.orderLineRows(filteredOrders(ctx.store, ctx.spaceId(), query)));
+      return file(csv, d.CSV_CONTENT_TYPE, d.exportFileName(d.EXPORT_FILE_BASES.orders, ctx.store.now()));
     },
   },
   {

@@ -18,7 +18,7 @@ import {
   type DocumentsEligibleQuery,
   type List,
 } from '@clr/domain';
-import { buildMergedDocument, type CertificateData } from '@clr/documents';
+import type { CertificateData, buildMergedDocument } from '@clr/documents';
 import type { MockStore } from '../store/store.js';
 import type { AssignmentRecord, AttemptRecord, CandidateRecord } from '../store/types.js';
 import { queryCandidates, type TableEntry, type TableFilters } from './candidate-list.js';
@@ -185,7 +185,13 @@ function documentData(store: MockStore, kind: DocumentKind, candidate: Candidate
  * if any chosen candidate has no such document, nothing is built and
  * `not_eligible` names them (R18).
  */
-export function buildDocuments(store: MockStore, spaceId: string, kind: DocumentKind, candidateIds: readonly string[]): Uint8Array {
+export function buildDocuments(
+  store: MockStore,
+  spaceId: string,
+  kind: DocumentKind,
+  candidateIds: readonly string[],
+  build: typeof buildMergedDocument,
+): Uint8Array {
   const candidates = lockCandidates(store, spaceId, candidateIds);
   assertAllEligible(
     kind,
@@ -195,7 +201,7 @@ export function buildDocuments(store: MockStore, spaceId: string, kind: Document
   const space = store.state.spaces.find((s) => s.id === spaceId);
   if (!space) throw new DomainError('not_found', "Cette ressource n'existe pas.");
   const now = store.now();
-  return buildMergedDocument(
+  return build(
     kind,
     candidates.map((c) => documentData(store, kind, c, space.name, now)),
     { catalogue: store.state.examTypes },
