@@ -40,7 +40,9 @@ export interface Answer {
   headers: Headers;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   json: any;
+  /** The body as text, a byte order mark kept. */
   text: string;
+  bytes: Uint8Array;
 }
 
 export interface Kit {
@@ -82,14 +84,15 @@ export function useMocks(state: 'demo' | 'empty' | MockState = 'demo', start?: s
     if (options.bearer) headers.authorization = `Bearer ${options.bearer}`;
     const body = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
     const res = await fetch(`${mocks.baseUrl}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
-    const text = res.headers.get('content-type')?.includes('pdf') ? '' : await res.text();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     let json: unknown;
     try {
       json = text ? JSON.parse(text) : undefined;
     } catch {
       json = undefined;
     }
-    return { status: res.status, headers: res.headers, json, text };
+    return { status: res.status, headers: res.headers, json, text, bytes };
   }
 
   async function login(who: keyof typeof DEMO_LOGINS = 'demo'): Promise<string> {
