@@ -66,7 +66,7 @@ export function useMocks(state: 'demo' | 'empty' | MockState = 'demo', start?: s
   const mocks = createMockServer({ state, now: clock.now, baseUrl: 'http://mocks.test/api/v1', onError: (e) => faults.push(e) });
   beforeAll(() => mocks.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => mocks.close());
-  let sessions: Partial<Record<keyof typeof DEMO_LOGINS, string>> = {};
+  let sessions: Partial<Record<keyof typeof DEMO_LOGINS, { cookie: string; at: number }>> = {};
   afterEach(() => {
     // A 500 of the mocks is a bug of the mocks: fail the test that caused it.
     if (faults.length > 0) throw faults.splice(0)[0];
@@ -103,9 +103,17 @@ export function useMocks(state: 'demo' | 'empty' | MockState = 'demo', start?: s
     return `clr_session=${match[1]}`;
   }
 
+  /** A session signed in once per test, and again when the clock has moved past its idle time. */
   async function signedIn(who: keyof typeof DEMO_LOGINS): Promise<string> {
-    sessions[who] ??= await login(who);
-    return sessions[who];
+    const t = clock.now().getTime();
+    const known = sessions[who];
+    if (known && t - known.at < 20 * 60_000 && t >= known.at) {
+      known.at = t;
+      return known.cookie;
+    }
+    const cookie = await login(who);
+    sessions[who] = { cookie, at: t };
+    return cookie;
   }
 
   return { mocks, clock, call, login, demo: () => signedIn('demo'), autre: () => signedIn('autre') };
