@@ -177,7 +177,10 @@ function after(keys: readonly [KeyField, Dir][], key: readonly KeyValue[]): Pris
     const equal = Object.fromEntries(keys.slice(0, i).map(([f], j) => [f, key[j]]));
     return { ...equal, [field]: { [dir === 'asc' ? 'gt' : 'lt']: key[i] } };
   });
-  return { OR: branches };
+  // The first key's bound again, alone: the database seeks the index to it
+  // instead of reading the rows before the cursor to test the OR.
+  const [first, dir] = keys[0]!;
+  return { AND: [{ [first]: { [dir === 'asc' ? 'gte' : 'lte']: key[0] } }, { OR: branches }] };
 }
 
 /** What a row of the table is read from. */
@@ -261,14 +264,46 @@ function searchWhere(q: string): Prisma.CandidateWhereInput[] {
 }
 
 /**
- * The filters but the status (and hidden candidates, handled by the counts):
- * search, validation, group, period on the « Date de passage », `extraWhere`.
+ * Up to this many members, a group filter is sent as the list of its members'
+ * ids (`id IN (…)`, `id NOT IN (…)`): the database then seeks those rows
+ * instead of probing the membership table once per candidate of the space.
+ * Prisma allows 999 parameters a statement on SQLite (32 766 on PostgreSQL):
+ * the rest of the query keeps its share.
+ */
+export const GROUP_ID_LIST_MAX = 600;
+/** Counts of a group of up to this many members are summed over id lists; beyond, the relation filter. */
+export const GROUP_COUNT_IDS_MAX = 6000;
+
+/** The members' ids of a group, or null when it has more than `max`. */
+async function memberIds(db: Pick<Db, 'membership'>, groupId: string, max: number): Promise<string[] | null> {
+  const members = await db.membership.findMany({ where: { groupId }, select: { candidateId: true }, take: max + 1 });
+  return members.length > max ? null : members.map((m) => m.candidateId);
+}
+
+/**
+ * « in the group » (`some`) or « not in the group » (`none`, R14), as the
+ * cheapest condition for the group's size.
+ */
+export async function membershipWhere(
+  db: Pick<Db, 'membership'>,
+  groupId: string,
+  mode: 'some' | 'none',
+): Promise<Prisma.CandidateWhereInput> {
+  const ids = await memberIds(db, groupId, GROUP_ID_LIST_MAX);
+  if (ids === null) return { memberships: { [mode]: { groupId } } };
+  if (mode === 'some') return { id: { in: ids } };
+  return ids.length === 0 ? {} : { id: { notIn: ids } };
+}
+
+/**
+ * The filters but the status and the group (and hidden candidates, handled
+ * by the counts): search, validation, period on the « Date de passage »,
+ * `extraWhere`.
  */
 export function filterWhere(filters: CandidateFilters, extraWhere?: Prisma.CandidateWhereInput): Prisma.CandidateWhereInput[] {
   const and: Prisma.CandidateWhereInput[] = [];
   if (filters.q) and.push(...searchWhere(filters.q));
   if (filters.validation) and.push({ latestValidation: filters.validation });
-  if (filters.groupId) and.push({ memberships: { some: { groupId: filters.groupId } } });
   if (filters.from || filters.to) {
     and.push({
       examDate: {
@@ -279,6 +314,39 @@ export function filterWhere(filters: CandidateFilters, extraWhere?: Prisma.Candi
   }
   if (extraWhere) and.push(extraWhere);
   return and;
+}
+
+const ZERO: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
+
+/**
+ * Counts per status (R12: hidden candidates out unless `includeHidden`), in
+ * the database; for a group filter of up to {@link GROUP_COUNT_IDS_MAX}
+ * members, summed over slices of its members' ids.
+ */
+async function countRows(
+  db: Db,
+  spaceId: string,
+  now: Date,
+  shared: Prisma.CandidateWhereInput[],
+  includeHidden: boolean,
+  group: { groupId: string; ids: string[] | null } | null,
+): Promise<StatusCounts> {
+  const count = (and: Prisma.CandidateWhereInput[]) =>
+    countByStatus(db, spaceId, now, { includeHidden, ...(and.length > 0 ? { where: { AND: and } } : {}) });
+  if (group === null) return count(shared);
+  if (group.ids === null) return count([...shared, { memberships: { some: { groupId: group.groupId } } }]);
+  const slices: string[][] = [];
+  for (let i = 0; i < group.ids.length; i += GROUP_ID_LIST_MAX) slices.push(group.ids.slice(i, i + GROUP_ID_LIST_MAX));
+  const parts = await Promise.all(slices.map((ids) => count([...shared, { id: { in: ids } }])));
+  return parts.reduce(
+    (sum, part) => ({
+      to_assign: sum.to_assign + part.to_assign,
+      scheduled: sum.scheduled + part.scheduled,
+      expired: sum.expired + part.expired,
+      taken: sum.taken + part.taken,
+    }),
+    ZERO,
+  );
 }
 
 /**
@@ -307,31 +375,38 @@ export async function queryCandidates(
   const cursor = filters.cursor === undefined ? null : decodeListCursor(filters.cursor, sort, segments);
 
   const shared = filterWhere(filters, options.extraWhere);
+  const group = filters.groupId ? { groupId: filters.groupId, ids: await memberIds(db, filters.groupId, GROUP_COUNT_IDS_MAX) } : null;
+  const inGroup: Prisma.CandidateWhereInput[] =
+    group === null
+      ? []
+      : group.ids !== null && group.ids.length <= GROUP_ID_LIST_MAX
+        ? [{ id: { in: group.ids } }]
+        : [{ memberships: { some: { groupId: group.groupId } } }];
   const base: Prisma.CandidateWhereInput[] = [
     { spaceId },
     ...(includeHidden ? [] : [{ inHiddenGroup: false }]),
     ...shared,
+    ...inGroup,
     ...(filters.status ? [statusWhere(filters.status, now)] : []),
   ];
 
-  const countsPromise = countByStatus(db, spaceId, now, {
-    includeHidden,
-    ...(shared.length > 0 ? { where: { AND: shared } } : {}),
-  });
+  const countsPromise = countRows(db, spaceId, now, shared, includeHidden, group);
 
-  const found: { record: CandidateRowRecord; segment: number }[] = [];
+  // First the page's keys alone: the filters and the order are then read from
+  // one covering index, and only the page's rows are fetched afterwards.
+  const found: { key: Record<string, unknown>; segment: number }[] = [];
   for (let g = cursor?.segment ?? 0; g < segments.length && found.length <= limit; g += 1) {
     const segment = segments[g]!;
     const where: Prisma.CandidateWhereInput = {
       AND: [...base, segment.where, ...(cursor && g === cursor.segment ? [after(segment.keys, cursor.key)] : [])],
     };
-    const rows = await db.candidate.findMany({
+    const keys = await db.candidate.findMany({
       where,
       orderBy: segment.keys.map(([field, dir]) => ({ [field]: dir })),
       take: limit + 1 - found.length,
-      select: CANDIDATE_ROW_SELECT,
+      select: Object.fromEntries(segment.keys.map(([field]) => [field, true])),
     });
-    for (const record of rows) found.push({ record, segment: g });
+    for (const key of keys) found.push({ key, segment: g });
   }
 
   const page = found.slice(0, limit);
@@ -341,13 +416,22 @@ export async function queryCandidates(
       ? encodeListCursor({
           sort,
           segment: last.segment,
-          key: segments[last.segment]!.keys.map(([field]) => last.record[field] as KeyValue),
+          key: segments[last.segment]!.keys.map(([field]) => last.key[field] as KeyValue),
         })
       : null;
 
-  const [counts, groups] = await Promise.all([countsPromise, groupsOf(db, page.map((p) => p.record.id))]);
+  const ids = page.map((p) => p.key.id as string);
+  const [records, counts, groups] = await Promise.all([
+    ids.length === 0 ? [] : db.candidate.findMany({ where: { id: { in: ids } }, select: CANDIDATE_ROW_SELECT }),
+    countsPromise,
+    groupsOf(db, ids),
+  ]);
+  const byId = new Map(records.map((r) => [r.id, r]));
   return {
-    data: page.map(({ record }) => toCandidateRow(record, groups.get(record.id) ?? [], now)),
+    data: ids.flatMap((id) => {
+      const record = byId.get(id);
+      return record ? [toCandidateRow(record, groups.get(id) ?? [], now)] : [];
+    }),
     nextCursor,
     total: filters.status ? counts[filters.status] : sumCounts(counts),
     counts,

@@ -27,7 +27,7 @@ import { withTransaction, type Db, type Tx } from '../db/client.js';
 import { Prisma } from '../generated/sqlite/client.js';
 import type { AppDeps } from '../http/env.js';
 import { isUniqueViolation, notFound } from '../http/problem.js';
-import { queryCandidates, searchKey } from './candidate-list.js';
+import { membershipWhere, queryCandidates, searchKey } from './candidate-list.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
 /**
@@ -300,10 +300,7 @@ export async function removeMember(deps: AppDeps, spaceId: string, groupId: stri
  */
 export async function listGroupCandidates(deps: AppDeps, spaceId: string, groupId: string, query: CandidateListQuery): Promise<CandidateList> {
   await findGroup(deps.db, spaceId, groupId);
-  const { groupId: _ignored, ...filters } = query;
-  return queryCandidates(deps.db, spaceId, { ...filters, includeHidden: true }, deps.now(), {
-    extraWhere: { memberships: { some: { groupId } } },
-  });
+  return queryCandidates(deps.db, spaceId, { ...query, groupId, includeHidden: true }, deps.now());
 }
 
 /**
@@ -313,5 +310,5 @@ export async function listGroupCandidates(deps: AppDeps, spaceId: string, groupI
  */
 export async function listAssociable(deps: AppDeps, spaceId: string, groupId: string, query: CandidateListQuery): Promise<CandidateList> {
   await findGroup(deps.db, spaceId, groupId);
-  return queryCandidates(deps.db, spaceId, query, deps.now(), { extraWhere: { memberships: { none: { groupId } } } });
+  return queryCandidates(deps.db, spaceId, query, deps.now(), { extraWhere: await membershipWhere(deps.db, groupId, 'none') });
 }

@@ -307,3 +307,65 @@ describe('R12 hidden candidates', () => {
     await call('DELETE', `/groups/${group}`);
   });
 });
+
+describe('§6.1 the group filter on large groups', () => {
+  it.each([
+    ['601 members (counted over slices of their ids)', 601],
+    ['6 001 members (counted through the membership relation)', 6001],
+  ])('a group of %s: rows, total and counts are those of its members', async (_label, size) => {
+    const own = await makeKit();
+    const space = await spaceWithAdmin(own, 'Grand groupe');
+    const stages = ['none', 'assigned', 'taken'] as const;
+    const rows = Array.from({ length: size + 50 }, (_, i) => {
+      const email = `membre${String(i).padStart(5, '0')}@grand.test`;
+      const stage = stages[i % 3]!;
+      return {
+        id: `m${String(i).padStart(6, '0')}`,
+        spaceId: space.space.id,
+        civility: 'm',
+        lastName: `Membre${String(i).padStart(5, '0')}`,
+        firstName: 'Jean',
+        email,
+        emailKey: email,
+        passwordHash: 'x',
+        birthDate: '1990-01-01',
+        birthPostcode: '75001',
+        birthTown: 'Paris',
+        birthCountry: 'France',
+        infoStatus: 'employee',
+        funding: 'cpf',
+        stage,
+        deadline: stage === 'assigned' ? new Date(i % 2 ? '2026-12-31T00:00:00Z' : '2026-01-01T00:00:00Z') : null,
+        sortName: `membre${String(i).padStart(5, '0')} jean`,
+      };
+    });
+    for (let i = 0; i < rows.length; i += 500) await own.db.candidate.createMany({ data: rows.slice(i, i + 500) });
+    const group = await own.db.group.create({ data: { spaceId: space.space.id, name: 'Promo', nameKey: 'promo', category: 'class' } });
+    const members = rows.slice(0, size);
+    for (let i = 0; i < members.length; i += 500) {
+      await own.db.membership.createMany({ data: members.slice(i, i + 500).map((m) => ({ groupId: group.id, candidateId: m.id })) });
+    }
+    const expected = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
+    for (const m of members) {
+      if (m.stage === 'none') expected.to_assign += 1;
+      else if (m.stage === 'taken') expected.taken += 1;
+      else if (m.deadline!.getTime() < own.clock.now().getTime()) expected.expired += 1;
+      else expected.scheduled += 1;
+    }
+
+    const first = await own.call('GET', `/candidates?groupId=${group.id}&limit=200`, { cookie: space.cookie });
+    expect(first.json.total).toBe(size);
+    expect(first.json.counts).toEqual(expected);
+    expect(first.json.data.map((r: CandidateRow) => r.id)).toEqual(members.slice(0, 200).map((m) => m.id));
+    const second = await own.call('GET', `/candidates?groupId=${group.id}&limit=200&cursor=${first.json.nextCursor}`, { cookie: space.cookie });
+    expect(second.json.data.map((r: CandidateRow) => r.id)).toEqual(members.slice(200, 400).map((m) => m.id));
+    const taken = await own.call('GET', `/candidates?groupId=${group.id}&status=taken&limit=1`, { cookie: space.cookie });
+    expect(taken.json.total).toBe(expected.taken);
+    expect(taken.json.counts).toEqual(expected);
+    const page = await own.call('GET', `/groups/${group.id}/candidates?limit=5&sort=-name`, { cookie: space.cookie });
+    expect(page.json.data.map((r: CandidateRow) => r.id)).toEqual(members.slice(-5).reverse().map((m) => m.id));
+    const others = await own.call('GET', `/groups/${group.id}/associable?limit=200`, { cookie: space.cookie });
+    expect(others.json.total).toBe(50);
+    expect(others.json.data.map((r: CandidateRow) => r.id)).toEqual(rows.slice(size).map((m) => m.id));
+  });
+});
