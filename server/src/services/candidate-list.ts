@@ -32,7 +32,7 @@ import {
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { validationFailed } from '../http/problem.js';
-import { countByStatus, statusWhere } from './candidate-counts.js';
+import { statusWhere } from './candidate-counts.js';
 import { decodeCursorValue, encodeCursor } from './cursor.js';
 
 /**
@@ -274,9 +274,13 @@ export const GROUP_ID_LIST_MAX = 600;
 /** Counts of a group of up to this many members are summed over id lists; beyond, the relation filter. */
 export const GROUP_COUNT_IDS_MAX = 6000;
 
-/** The members' ids of a group, or null when it has more than `max`. */
-async function memberIds(db: Pick<Db, 'membership'>, groupId: string, max: number): Promise<string[] | null> {
-  const members = await db.membership.findMany({ where: { groupId }, select: { candidateId: true }, take: max + 1 });
+/** The members' ids of a group of the space, or null when it has more than `max`. */
+async function memberIds(db: Pick<Db, 'membership'>, spaceId: string, groupId: string, max: number): Promise<string[] | null> {
+  const members = await db.membership.findMany({
+    where: { groupId, group: { spaceId } },
+    select: { candidateId: true },
+    take: max + 1,
+  });
   return members.length > max ? null : members.map((m) => m.candidateId);
 }
 
@@ -286,10 +290,11 @@ async function memberIds(db: Pick<Db, 'membership'>, groupId: string, max: numbe
  */
 export async function membershipWhere(
   db: Pick<Db, 'membership'>,
+  spaceId: string,
   groupId: string,
   mode: 'some' | 'none',
 ): Promise<Prisma.CandidateWhereInput> {
-  const ids = await memberIds(db, groupId, GROUP_ID_LIST_MAX);
+  const ids = await memberIds(db, spaceId, groupId, GROUP_ID_LIST_MAX);
   if (ids === null) return { memberships: { [mode]: { groupId } } };
   if (mode === 'some') return { id: { in: ids } };
   return ids.length === 0 ? {} : { id: { notIn: ids } };
@@ -318,10 +323,23 @@ export function filterWhere(filters: CandidateFilters, extraWhere?: Prisma.Candi
 
 const ZERO: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
 
+/** Counts per status of the candidates matching `where`: two queries (stages, then the expired among the assigned). */
+async function countStatuses(db: Pick<Db, 'candidate'>, where: Prisma.CandidateWhereInput, now: Date): Promise<StatusCounts> {
+  const [byStage, expired] = await Promise.all([
+    db.candidate.groupBy({ by: ['stage'], where, _count: { _all: true } }),
+    db.candidate.count({ where: { AND: [where, statusWhere('expired', now)] } }),
+  ]);
+  const stage = (name: string) => byStage.find((row) => row.stage === name)?._count._all ?? 0;
+  return { to_assign: stage('none'), scheduled: stage('assigned') - expired, expired, taken: stage('taken') };
+}
+
 /**
  * Counts per status (R12: hidden candidates out unless `includeHidden`), in
- * the database; for a group filter of up to {@link GROUP_COUNT_IDS_MAX}
- * members, summed over slices of its members' ids.
+ * the database. For a group filter of up to {@link GROUP_COUNT_IDS_MAX}
+ * members, they are summed over slices of the members' ids, each counted by
+ * seeking those ids: the space is then tested as `NOT (spaceId <> ?)` — the
+ * same condition, which SQLite's planner cannot mistake for a reason to scan
+ * the whole space through an index that starts with `spaceId`.
  */
 async function countRows(
   db: Db,
@@ -331,13 +349,15 @@ async function countRows(
   includeHidden: boolean,
   group: { groupId: string; ids: string[] | null } | null,
 ): Promise<StatusCounts> {
-  const count = (and: Prisma.CandidateWhereInput[]) =>
-    countByStatus(db, spaceId, now, { includeHidden, ...(and.length > 0 ? { where: { AND: and } } : {}) });
-  if (group === null) return count(shared);
-  if (group.ids === null) return count([...shared, { memberships: { some: { groupId: group.groupId } } }]);
+  const hidden: Prisma.CandidateWhereInput[] = includeHidden ? [] : [{ inHiddenGroup: false }];
+  if (group === null) return countStatuses(db, { AND: [{ spaceId }, ...hidden, ...shared] }, now);
+  if (group.ids === null) {
+    return countStatuses(db, { AND: [{ spaceId }, ...hidden, ...shared, { memberships: { some: { groupId: group.groupId } } }] }, now);
+  }
   const slices: string[][] = [];
   for (let i = 0; i < group.ids.length; i += GROUP_ID_LIST_MAX) slices.push(group.ids.slice(i, i + GROUP_ID_LIST_MAX));
-  const parts = await Promise.all(slices.map((ids) => count([...shared, { id: { in: ids } }])));
+  const inSpace: Prisma.CandidateWhereInput = { NOT: { spaceId: { not: spaceId } } };
+  const parts = await Promise.all(slices.map((ids) => countStatuses(db, { AND: [{ id: { in: ids } }, inSpace, ...hidden, ...shared] }, now)));
   return parts.reduce(
     (sum, part) => ({
       to_assign: sum.to_assign + part.to_assign,
@@ -375,15 +395,13 @@ export async function queryCandidates(
   const cursor = filters.cursor === undefined ? null : decodeListCursor(filters.cursor, sort, segments);
 
   const shared = filterWhere(filters, options.extraWhere);
-  const group = filters.groupId ? { groupId: filters.groupId, ids: await memberIds(db, filters.groupId, GROUP_COUNT_IDS_MAX) } : null;
+  const group = filters.groupId ? { groupId: filters.groupId, ids: await memberIds(db, spaceId, filters.groupId, GROUP_COUNT_IDS_MAX) } : null;
+  const byIds = group !== null && group.ids !== null && group.ids.length <= GROUP_ID_LIST_MAX;
   const inGroup: Prisma.CandidateWhereInput[] =
-    group === null
-      ? []
-      : group.ids !== null && group.ids.length <= GROUP_ID_LIST_MAX
-        ? [{ id: { in: group.ids } }]
-        : [{ memberships: { some: { groupId: group.groupId } } }];
+    group === null ? [] : byIds ? [{ id: { in: group.ids! } }] : [{ memberships: { some: { groupId: group.groupId } } }];
   const base: Prisma.CandidateWhereInput[] = [
-    { spaceId },
+    // A small group's rows are sought by id (see `countRows` for the form of the space test).
+    byIds ? { NOT: { spaceId: { not: spaceId } } } : { spaceId },
     ...(includeHidden ? [] : [{ inHiddenGroup: false }]),
     ...shared,
     ...inGroup,

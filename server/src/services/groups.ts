@@ -310,5 +310,5 @@ export async function listGroupCandidates(deps: AppDeps, spaceId: string, groupI
  */
 export async function listAssociable(deps: AppDeps, spaceId: string, groupId: string, query: CandidateListQuery): Promise<CandidateList> {
   await findGroup(deps.db, spaceId, groupId);
-  return queryCandidates(deps.db, spaceId, query, deps.now(), { extraWhere: await membershipWhere(deps.db, groupId, 'none') });
+  return queryCandidates(deps.db, spaceId, query, deps.now(), { extraWhere: await membershipWhere(deps.db, spaceId, groupId, 'none') });
 }
