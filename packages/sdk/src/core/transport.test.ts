@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createClient, type ClientOptions } from '../client.js';
 import { ClrNetworkError, ConflictError, InternalServerError, RateLimitedError } from './errors.js';
 import { apiUrlOf, searchParamsOf } from './transport.js';
+import { newIdempotencyKey } from '../resources/orders.js';
 import { ORDER, SESSION, fakeApi, json, noContent, problem, type FakeApi } from '../../test/support/fake-api.js';
 
 const STOCK = { total: 10, byType: [{ examType: 'blank-remote', remaining: 10, lots: [{ orderId: 'o1', remaining: 10, expiresAt: '2027-03-10T09:00:00.000Z' }] }] };
@@ -101,6 +102,18 @@ describe('orders.create: an Idempotency-Key, reused on retry (§4.3)', () => {
     expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(new Set(keys).size).toBe(1);
     expect(api.sent.every((s) => JSON.stringify(s.body) === JSON.stringify({ lines: [{ productId: 'prod_1', quantity: 4 }] }))).toBe(true);
+  });
+
+  it('draws a version 4 UUID even where crypto.randomUUID is missing (a page over plain http)', () => {
+    const original = globalThis.crypto.randomUUID;
+    try {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: undefined, configurable: true });
+      const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
+      expect(keys.size).toBe(50);
+      for (const key of keys) expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    } finally {
+      Object.defineProperty(globalThis.crypto, 'randomUUID', { value: original, configurable: true });
+    }
   });
 
   it('uses a new key for each new order', async () => {
@@ -213,6 +226,14 @@ describe('requests', () => {
     expect(searchParamsOf({ candidateIds: ['a', 'b'], includeHidden: true, q: undefined, groupId: null, limit: 20 }).toString()).toBe(
       'candidateIds=a%2Cb&includeHidden=true&limit=20',
     );
+  });
+
+  it('says a relative baseUrl cannot work outside a browser, without retrying it as a network failure', async () => {
+    const c = createClient({ baseUrl: '', auth: { kind: 'apiKey', key: 'k' }, retry: { limit: 2, delayMs: () => 0 } });
+    const error = await c.stock.get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).not.toBeInstanceOf(ClrNetworkError);
+    expect((error as Error).message).toMatch(/baseUrl/);
   });
 
   it('encodes ids in paths', async () => {

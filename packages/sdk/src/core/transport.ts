@@ -242,7 +242,7 @@ export class Transport {
         retryOnTimeout: true,
         delay: (attempt) => Math.max(0, retry.delayMs(attempt)),
         shouldRetry: ({ error }) => {
-          if (isAbortError(error) || options.signal?.aborted) return false;
+          if (isAbortError(error) || options.signal?.aborted || isUrlError(error)) return false;
           // A 429 whose wait is longer than we are willing to wait is the caller's to handle.
           if (error instanceof HTTPError && error.response.status === 429) {
             const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
@@ -286,6 +286,9 @@ export class Transport {
     }
     if (error instanceof TimeoutError) {
       return new ClrNetworkError(`Le serveur n'a pas répondu à temps (${request.method} ${url}).`, { cause: error, method: request.method, url, timedOut: true });
+    }
+    if (isUrlError(error)) {
+      return new TypeError(`${(error as Error).message} — baseUrl doit être une adresse absolue hors d'un navigateur (http://localhost:3000).`, { cause: error });
     }
     if (error instanceof TypeError || (error instanceof Error && /fetch|network|ECONN|socket/i.test(error.message))) {
       return new ClrNetworkError(`Le serveur est injoignable (${request.method} ${url}) : ${error.message}`, { cause: error, method: request.method, url });
@@ -339,6 +342,11 @@ async function readJson(response: Response, request: BaseRequest): Promise<unkno
       cause,
     });
   }
+}
+
+/** A URL the platform cannot parse (a relative `baseUrl` in Node): the caller's mistake, not the network's. */
+function isUrlError(error: unknown): boolean {
+  return error instanceof TypeError && /invalid url|parse url/i.test(error.message);
 }
 
 export function isIdempotent(method: HttpMethod): boolean {

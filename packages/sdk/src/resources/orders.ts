@@ -5,9 +5,15 @@ import type { CallOptions, ListCallOptions } from '../core/transport.js';
 import { Checkout, type OrderCreateParams, type OrderListParams } from '../schemas.js';
 import { Resource, seg } from './resource.js';
 
-/** A fresh `Idempotency-Key`. */
+/** A fresh `Idempotency-Key`: a random UUID (v4), also on a page served over plain http, where `randomUUID` is missing. */
 export function newIdempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
+  const crypto = globalThis.crypto;
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** `/orders` (§4): the orders table, new orders, payment. */
