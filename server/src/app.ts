@@ -3,7 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from './db/client.js';
 import { identify } from './http/auth.js';
 import { DEFAULT_CONFIG, type AppConfig, type AppDeps, type AppEnv } from './http/env.js';
-import { requestContext } from './http/middleware.js';
+import { crossOrigin, requestContext } from './http/middleware.js';
 import { createRouter } from './http/openapi.js';
 import { handleError, handleNotFound, validationHook } from './http/problem.js';
 import { authRoutes } from './routes/auth.js';
@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
 import { operatorRoutes } from './routes/operator.js';
 import { orderRoutes } from './routes/orders.js';
+import { keyRoutes } from './routes/keys.js';
 import { paymentRoutes } from './routes/payments.js';
 import { groupRoutes } from './routes/groups.js';
 import { candidateRoutes } from './routes/candidates.js';
@@ -47,6 +48,7 @@ export function createApp(options: CreateAppOptions) {
   };
 
   const api = createRouter();
+  api.use('*', crossOrigin);
   api.use('*', identify);
   api.route('/healthz', healthRoutes());
   api.route('/auth', authRoutes());
@@ -55,6 +57,7 @@ export function createApp(options: CreateAppOptions) {
   api.route('/dashboard', dashboardRoutes());
   api.route('/orders', orderRoutes());
   api.route('/payments', paymentRoutes());
+  api.route('/', keyRoutes());
   api.route('/operator', operatorRoutes());
   api.route('/groups', groupRoutes());
   api.route('/candidates', candidateRoutes());

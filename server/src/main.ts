@@ -5,7 +5,8 @@
  *
  * Environment: DATABASE_URL (default file:./data/clr.db, relative to server/),
  * PORT, HOST, NODE_ENV, PUBLIC_URL (links in e-mails), TRUST_PROXY=1 (client
- * address from X-Forwarded-For), PAYMENT_URL, PAYMENT_WEBHOOK_SECRET, and the
+ * address from X-Forwarded-For), PAYMENT_URL, PAYMENT_WEBHOOK_SECRET,
+ * CLR_TOKEN_SECRET (signs embed tokens; shared by every instance), and the
  * demo logins' overrides (CLR_DEMO_ADMIN_EMAIL, … see src/seed/credentials.ts).
  */
 import { serve } from '@hono/node-server';
@@ -32,6 +33,9 @@ async function main(): Promise<void> {
   const seed = await seedIfEmpty(handle.db, { env });
 
   const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  if (production && !env.CLR_TOKEN_SECRET?.trim()) {
+    console.warn('CLR_TOKEN_SECRET is not set: embed tokens are signed with a per-process secret (other instances will refuse them).');
+  }
   const app = createApp({
     db: handle.db,
     config: {
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
       trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
       paymentUrl: env.PAYMENT_URL?.trim() || `${publicUrl}/paiement`,
       paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET?.trim() || undefined,
+      ...(env.CLR_TOKEN_SECRET?.trim() ? { tokenSecret: env.CLR_TOKEN_SECRET.trim() } : {}),
     },
   });
 

@@ -1,9 +1,10 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { DomainError } from '@clr/domain';
+import { DomainError, isAllowedOrigin, normaliseOrigin } from '@clr/domain';
 import type { Actor, ActorKind, AppEnv } from './env.js';
 import { sha256 } from './crypto.js';
 import { resumeSession } from '../services/sessions.js';
+import { EMBED_PREFIX, originsOf, readEmbedToken } from './embed.js';
 
 export const SESSION_COOKIE = 'clr_session';
 
@@ -43,7 +44,30 @@ export function clientAddress(c: Context<AppEnv>): string {
   return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
+/**
+ * An embed token acts for its key's space, from its origin only: the browser's
+ * `Origin` must be the token's, still allowed by the space, and the key that
+ * minted it still live.
+ */
+async function actorFromEmbedToken(c: Context<AppEnv>, token: string): Promise<Actor> {
+  const deps = c.get('deps');
+  const claims = readEmbedToken(deps, token);
+  if (!claims) throw unauthenticated("Jeton d'intégration invalide ou expiré.");
+  const origin = normaliseOrigin(c.req.header('origin') ?? '');
+  if (origin !== claims.o) throw forbidden("Ce jeton d'intégration n'est pas valable depuis cette origine.");
+  const key = await deps.db.apiKey.findUnique({
+    where: { id: claims.k },
+    select: { id: true, kind: true, revokedAt: true, spaceId: true, space: { select: { embedOrigins: true } } },
+  });
+  if (!key || key.revokedAt || key.kind !== 'space' || !key.spaceId || !key.space) throw unauthenticated("Jeton d'intégration invalide ou expiré.");
+  if (!isAllowedOrigin(origin, originsOf(key.space.embedOrigins))) {
+    throw forbidden("Cette origine n'est plus autorisée à intégrer les composants de cet espace.");
+  }
+  return { kind: 'apiKey', spaceId: key.spaceId, apiKeyId: key.id, embedOrigin: origin };
+}
+
 async function actorFromKey(c: Context<AppEnv>, secret: string): Promise<Actor> {
+  if (secret.startsWith(EMBED_PREFIX)) return actorFromEmbedToken(c, secret);
   const { db, now } = c.get('deps');
   const key = await db.apiKey.findUnique({
     where: { keyHash: sha256(secret) },

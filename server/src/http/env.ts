@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 
 /**
@@ -6,7 +7,14 @@ import type { Db } from '../db/client.js';
  */
 export type Actor =
   | { kind: 'admin'; spaceId: string; adminId: string }
-  | { kind: 'apiKey'; spaceId: string; adminId?: undefined; apiKeyId: string }
+  | {
+      kind: 'apiKey';
+      spaceId: string;
+      adminId?: undefined;
+      apiKeyId: string;
+      /** Set when the caller holds an embed token minted by this key for this origin. */
+      embedOrigin?: string;
+    }
   | { kind: 'operator'; spaceId: null; adminId: string }
   | { kind: 'integration'; spaceId: null; adminId?: undefined; apiKeyId: string };
 
@@ -40,6 +48,11 @@ export interface AppConfig {
    * confirmation delivers the order). Unset: the webhook refuses everything.
    */
   paymentWebhookSecret: string | undefined;
+  /**
+   * Signs embed tokens (HMAC-SHA256). Every instance serving one database must
+   * share it (`CLR_TOKEN_SECRET`); by default a random one per process.
+   */
+  tokenSecret: string;
   /** Where the one-line request logs go. */
   log: (line: string) => void;
 }
@@ -54,6 +67,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   lotValidityMonths: 12,
   paymentUrl: 'http://localhost:3000/paiement',
   paymentWebhookSecret: undefined,
+  tokenSecret: randomBytes(32).toString('base64url'),
   log: (line) => console.log(line),
 };
 

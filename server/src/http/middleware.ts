@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
 import { routePath } from 'hono/route';
 import type { AppDeps, AppEnv } from './env.js';
 
@@ -28,3 +29,18 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     deps.config.log(`${c.req.method} ${pattern} ${c.res.status} ${ms}ms ${requestId}`);
   };
 }
+
+/**
+ * CORS for programs and embedded elements: any origin may call with a
+ * `Bearer` key or embed token (an embed token only works from its own origin,
+ * checked by `identify`). Credentials are never allowed cross-origin, so the
+ * session cookie stays with the admin site's own origin.
+ */
+export const crossOrigin = cors({
+  origin: (origin) => origin || null,
+  allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+  allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+  exposeHeaders: ['X-Request-Id', 'Location', 'Retry-After', 'Content-Disposition', 'Idempotent-Replayed'],
+  maxAge: 600,
+  credentials: false,
+});

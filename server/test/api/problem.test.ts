@@ -154,6 +154,12 @@ describe('GET /healthz and GET /openapi.json', () => {
       '/dashboard',
       '/orders',
       '/orders/{id}',
+      '/orders/export.csv',
+      '/orders/{id}/checkout',
+      '/payments/webhook',
+      '/api-keys',
+      '/api-keys/{id}',
+      '/embed-tokens',
       '/operator/orders/{id}/deliver',
       '/operator/orders/{id}/cancel',
     ]) {

@@ -10,7 +10,6 @@ import { closeAll, freshDatabaseUrl } from '../support/db.js';
  * stops the server cleanly.
  */
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
 
 interface Started {
   child: ChildProcess;
@@ -25,7 +24,8 @@ afterAll(async () => {
 });
 
 async function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(TSX, ['src/main.ts'], { cwd: SERVER_DIR, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // One process (no tsx wrapper relaying signals): SIGTERM reaches the server itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
