@@ -1,8 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ActivationCodeList, ActivationCodesQuery, CandidateList, CandidateListQuery } from '@clr/domain';
+import { ACTIVATION_CODE_COLUMNS, EXPORT_FILE_BASES } from '@clr/documents';
 import { requireActor, spaceIdOf } from '../http/auth.js';
+import { csvResponse, CsvContent } from '../http/csv.js';
 import { createRouter, jsonResponse, problems } from '../http/openapi.js';
-import { candidatesWithCode, listActivationCodes } from '../services/codes.js';
+import { allActivationCodes, candidatesWithCode, listActivationCodes } from '../services/codes.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -25,6 +27,16 @@ const candidatesRoute = createRoute({
   responses: { 200: jsonResponse(CandidateList, 'Une page de candidats.'), ...problems(400, 401, 403) },
 });
 
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/export.csv',
+  tags: ['codes'],
+  summary: "Exporter les codes d'activation affichés (§6.7) : même sélection ou mêmes filtres que la liste",
+  description: 'CSV UTF-8 avec BOM, séparateur « ; », en-têtes français (Nom, Prénom, Courriel, Statut, Date de passage, Code), dates jj/mm/aaaa (R20).',
+  request: { query: ActivationCodesQuery },
+  responses: { 200: { description: 'Les codes, en CSV.', content: CsvContent }, ...problems(400, 401, 403, 404, 409) },
+});
+
 /** `/activation-codes` of the caller's space. */
 export function codeRoutes() {
   const router = createRouter();
@@ -33,6 +45,12 @@ export function codeRoutes() {
     .openapi(listRoute, async (c) => {
       const { db, now } = c.get('deps');
       return c.json(await listActivationCodes(db, spaceIdOf(c), c.req.valid('query'), now()), 200);
+    })
+    .openapi(exportRoute, async (c) => {
+      const { db, now } = c.get('deps');
+      const { cursor: _cursor, limit: _limit, ...filters } = c.req.valid('query');
+      const rows = await allActivationCodes(db, spaceIdOf(c), filters, now());
+      return csvResponse(c, EXPORT_FILE_BASES.activationCodes, ACTIVATION_CODE_COLUMNS, rows);
     })
     .openapi(candidatesRoute, async (c) => {
       const { db, now } = c.get('deps');

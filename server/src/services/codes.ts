@@ -6,7 +6,7 @@
  * removed nor replaced), is neither taken nor started, its code unspent and
  * its deadline not passed.
  */
-import { DomainError, type ActivationCodeRow, type CandidateList, type CandidateListQuery } from '@clr/domain';
+import { DomainError, LIMIT_MAX, type ActivationCodeRow, type CandidateList, type CandidateListQuery } from '@clr/domain';
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { queryCandidates, type CandidateFilters } from './candidate-list.js';
@@ -130,4 +130,19 @@ export async function listActivationCodes(
     nextCursor: page.nextCursor,
     total: page.total,
   };
+}
+
+/**
+ * « Exporter » (§6.7, R20): every row the filters or the selection give — all
+ * pages, in the dialog's order —, for the CSV of the documents package.
+ */
+export async function allActivationCodes(db: Db, spaceId: string, filters: Omit<ActivationCodeFilters, 'cursor' | 'limit'>, now: Date): Promise<ActivationCodeRow[]> {
+  const rows: ActivationCodeRow[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listActivationCodes(db, spaceId, { ...filters, cursor, limit: LIMIT_MAX }, now);
+    rows.push(...page.data);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor !== undefined);
+  return rows;
 }

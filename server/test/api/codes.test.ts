@@ -164,3 +164,30 @@ describe('GET /activation-codes/candidates (the « Afficher les codes » dialog)
     expect(JSON.stringify(res.json)).not.toMatch(/"code"/);
   });
 });
+
+describe('GET /activation-codes/export.csv (« Exporter »)', () => {
+  it('R15 exports the codes shown — the same selection — as the R20 CSV: BOM, « ; », French headers, dd/mm/yyyy', async () => {
+    const { cookie, ids } = await space(['Lambert', 'Bonnet', 'Henry']);
+    const codes = [];
+    for (const id of ids) codes.push((await assign(cookie, id, { examType: 'official-onsite', scheduledAt: '2026-03-24' })).activationCode);
+    const res = await kit.call('GET', `/activation-codes/export.csv?candidateIds=${ids[0]},${ids[1]}`, { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="codes-activation-2026-03-10.csv"');
+    const raw = await kit.app.request(`/api/v1/activation-codes/export.csv?candidateIds=${ids[0]},${ids[1]}`, { headers: { cookie } });
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM
+    const lines = res.text.trim().split('\r\n');
+    expect(lines[0]).toBe('Nom;Prénom;Courriel;Statut;Date de passage;Code');
+    expect(lines.slice(1).map((l) => [l.split(';')[0], l.split(';')[4], l.split(';')[5]])).toEqual([
+      ['Bonnet', '24/03/2026', codes[1]],
+      ['Lambert', '24/03/2026', codes[0]],
+    ]);
+  });
+
+  it('R15 without a selection, exports every live code of the space, whatever the page size', async () => {
+    const { cookie, ids } = await space(['Lambert', 'Bonnet', 'Henry']);
+    for (const id of ids) await assign(cookie, id, { examType: 'official-onsite', scheduledAt: '2026-03-24' });
+    const res = await kit.call('GET', '/activation-codes/export.csv?limit=1', { cookie });
+    expect(res.text.trim().split('\r\n')).toHaveLength(4);
+  });
+});
