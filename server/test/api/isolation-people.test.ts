@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll } from '../support/db.js';
 import { candidateBody, makePerson } from './candidates.support.js';
-import { makeApiKey, makeKit, spaceWithAdmin, type TestKit } from './helpers.js';
+import { login, makeAdmin, makeApiKey, makeKit, spaceWithAdmin, type TestKit } from './helpers.js';
 
 /**
  * Tenant isolation of the groups and candidates routes: « Démo » and « Autre »
@@ -148,5 +148,40 @@ describe('without credentials', () => {
     const res = await kit.call(method, path, method === 'POST' ? { body: {} } : {});
     expect(res.status).toBe(401);
     expect(res.json.code).toBe('unauthenticated');
+  });
+});
+
+describe('platform staff', () => {
+  it.each([
+    ['GET', '/groups'],
+    ['GET', '/candidates'],
+    ['GET', '/candidates/x'],
+  ])('%s %s answers 403 forbidden to an operator: groups and candidates belong to a space', async (method, path) => {
+    const operator = await makeAdmin(kit.db, { role: 'operator' });
+    const cookie = await login(kit, operator.email, operator.password, '192.0.2.44');
+    const res = await kit.call(method, path, { cookie });
+    expect(res.status).toBe(403);
+    expect(res.json.code).toBe('forbidden');
+  });
+});
+
+describe('GET /openapi.json', () => {
+  it('describes every groups and candidates route, the create and edit bodies included', async () => {
+    const doc = (await kit.call('GET', '/openapi.json')).json;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/groups',
+        '/groups/{id}',
+        '/groups/{id}/candidates',
+        '/groups/{id}/associable',
+        '/groups/{id}/members',
+        '/groups/{id}/members/{candidateId}',
+        '/candidates',
+        '/candidates/{id}',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/candidates'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/candidates/{id}'])).toEqual(expect.arrayContaining(['get', 'patch', 'delete']));
+    expect(doc.paths['/candidates'].post.requestBody.content['application/json'].schema).toBeDefined();
   });
 });
