@@ -501,6 +501,9 @@ export async function deleteCandidate(deps: AppDeps, spaceId: string, id: string
         id,
         spaceId,
         hasAttempt: false,
+        // The read model too: a concurrent assignment writes it on this very row,
+        // which PostgreSQL re-checks after waiting for that row's lock.
+        NOT: { stage: 'assigned', deadline: { gte: now } },
         attempts: { none: {} },
         assignments: { none: { state: 'active', takenAt: null, deadline: { gte: now } } },
       },
