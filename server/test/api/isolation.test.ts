@@ -34,6 +34,16 @@ beforeAll(async () => {
 });
 afterAll(() => closeAll());
 
+describe('keys of another space', () => {
+  it('DELETE /api-keys/:id with the other space’s key answers 404; the key list shows only the space’s keys', async () => {
+    const theirs = await kit.db.apiKey.findFirstOrThrow({ where: { spaceId: autre.spaceId } });
+    expect((await kit.call('DELETE', `/api-keys/${theirs.id}`, { cookie: demo.cookie })).status).toBe(404);
+    const list = await kit.call('GET', '/api-keys', { cookie: demo.cookie });
+    expect(list.json.data.map((k: { id: string }) => k.id)).not.toContain(theirs.id);
+    expect(list.json.total).toBe(1);
+  });
+});
+
 const asSession = () => ({ cookie: demo.cookie });
 const asKey = () => ({ bearer: demo.key });
 
@@ -41,7 +51,10 @@ describe.each([
   ['a session', asSession],
   ['an API key', asKey],
 ])('tenant isolation, called with %s of « Démo »', (_label, auth) => {
-  it.each([['GET', () => `/orders/${autre.orderId}`]])('%s on another space’s id answers 404', async (method, path) => {
+  it.each([
+    ['GET', () => `/orders/${autre.orderId}`],
+    ['POST', () => `/orders/${autre.orderId}/checkout`],
+  ])('%s on another space’s id answers 404', async (method, path) => {
     const res = await kit.call(method, path(), auth());
     expect(res.status).toBe(404);
     expect(res.json.code).toBe('not_found');
@@ -54,6 +67,13 @@ describe.each([
   it('the orders list never shows the other space’s orders', async () => {
     const res = await kit.call('GET', '/orders', auth());
     expect(res.json.data.map((o: { id: string }) => o.id)).toEqual([demo.orderId]);
+  });
+
+  it('the orders export never shows the other space’s orders', async () => {
+    const res = await kit.call('GET', '/orders/export.csv', auth());
+    const numbers = res.text.split('\r\n').slice(1, -1).map((line) => line.split(';')[0]);
+    expect(numbers).toHaveLength(1);
+    expect(numbers[0]).toBe((await kit.db.order.findUniqueOrThrow({ where: { id: demo.orderId } })).number);
   });
 
   it('the products list never shows the other space’s products', async () => {
