@@ -37,9 +37,8 @@ export interface TableEntry {
   record: CandidateRecord;
   hidden: boolean;
   groupIds: ReadonlySet<string>;
-  /** `searchKey("lastName firstName")`. */
-  nameKey: string;
-  emailKey: string;
+  /** `searchKey("lastName firstName")`, computed the first time a search needs it. */
+  nameKey?: string;
 }
 
 interface Rows {
@@ -67,8 +66,6 @@ function computeRows(store: MockStore, spaceId: string, now: Date): Rows {
       record,
       hidden: isHiddenCandidate(groups),
       groupIds: new Set(groups.map((g) => g.id)),
-      nameKey: searchKey(`${record.lastName} ${record.firstName}`),
-      emailKey: record.email.toLowerCase(),
     });
   }
   return { entries, after, until };
@@ -97,7 +94,11 @@ export type TableFilters = Partial<CandidateListQuery>;
 /** The filters but the status and the hidden ones: search, validation, group, period. */
 export function matchesFilters(entry: TableEntry, filters: TableFilters, words: readonly string[]): boolean {
   const { row } = entry;
-  for (const word of words) if (!entry.nameKey.includes(word) && !entry.emailKey.includes(word)) return false;
+  if (words.length > 0) {
+    const nameKey = (entry.nameKey ??= searchKey(`${entry.record.lastName} ${entry.record.firstName}`));
+    const emailKey = entry.record.email;
+    for (const word of words) if (!nameKey.includes(word) && !emailKey.includes(word)) return false;
+  }
   if (filters.validation && row.validation !== filters.validation) return false;
   if (filters.groupId && !entry.groupIds.has(filters.groupId)) return false;
   if (filters.from || filters.to) {

@@ -146,6 +146,9 @@ export class StateBuilder {
   readonly #assignments = new Map<string, AssignmentRecord>();
   readonly #activationCodes = new Set<string>();
   readonly #publicCodes = new Set<string>();
+  // Paris-calendar computations go through Intl and are slow: a large state reuses the same few days.
+  readonly #endOfDay = new Map<string, string>();
+  readonly #validUntil = new Map<string, string>();
 
   constructor(state: MockState = blankState(), seed = 20210401) {
     this.state = state;
@@ -292,6 +295,25 @@ export class StateBuilder {
     return session;
   }
 
+  #endOfParisDay(day: string): string {
+    let end = this.#endOfDay.get(day);
+    if (end === undefined) {
+      end = endOfParisDay(day).toISOString();
+      this.#endOfDay.set(day, end);
+    }
+    return end;
+  }
+
+  /** R16, remembered per taken instant. */
+  #validity(takenAt: string): string {
+    let until = this.#validUntil.get(takenAt);
+    if (until === undefined) {
+      until = validUntil(takenAt);
+      this.#validUntil.set(takenAt, until);
+    }
+    return until;
+  }
+
   /** An activation code unique among every stored code (R15). */
   activationCode(): string {
     const code = generateActivationCode(this.#random, (c) => this.#activationCodes.has(c));
@@ -323,7 +345,7 @@ export class StateBuilder {
       lotId: lot.id,
       scheduledAt,
       sessionId: session?.id ?? null,
-      deadline: scheduledAt ? endOfParisDay(scheduledAt).toISOString() : lot.expiresAt,
+      deadline: scheduledAt ? this.#endOfParisDay(scheduledAt) : lot.expiresAt,
       activationCode: type.supervision === 'partner' ? this.activationCode() : null,
       takenAt: null,
       attemptId: null,
@@ -357,7 +379,7 @@ export class StateBuilder {
       score: input.score,
       takenAt: input.takenAt,
       validation: input.validation,
-      validUntil: validated ? validUntil(input.takenAt) : null,
+      validUntil: validated ? this.#validity(input.takenAt) : null,
       publicCode: validated ? generatePublicCode(this.#random, (code) => this.#publicCodes.has(code)) : null,
       startedAt,
     };
@@ -370,14 +392,23 @@ export class StateBuilder {
   }
 }
 
-/** Instants relative to a reference `now`, at a Paris wall-clock time. */
+/** Instants relative to a reference `now`, at a Paris wall-clock time (remembered: Intl is slow). */
 export function parisClock(now: Date) {
   const today = parisDay(now);
+  const instants = new Map<string, string>();
   return {
     today,
     /** The Paris day `n` days from today (negative: before). */
     day: (n: number) => addDays(today, n),
     /** The instant `hh:mm` Paris time, `n` days from today, as ISO. */
-    at: (n: number, hour: number, minute = 0) => parisWallClock(addDays(today, n), hour, minute).toISOString(),
+    at: (n: number, hour: number, minute = 0) => {
+      const key = `${n}|${hour}|${minute}`;
+      let instant = instants.get(key);
+      if (instant === undefined) {
+        instant = parisWallClock(addDays(today, n), hour, minute).toISOString();
+        instants.set(key, instant);
+      }
+      return instant;
+    },
   };
 }

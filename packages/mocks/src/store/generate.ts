@@ -131,7 +131,7 @@ export function generateCandidates(count: number, options: GenerateOptions = {})
         createdAt: t.at(-20 + roll(15), 10),
         scheduledAt: dated ? t.day(1 + roll(60)) : null,
       });
-      if (roll(2) === 0) candidate.lastLoginAt = t.at(-roll(10), 8 + roll(10), roll(60));
+      if (roll(2) === 0) candidate.lastLoginAt = t.at(-roll(10), 8 + roll(10), roll(4) * 15);
       continue;
     }
     if (kind < 60) {
@@ -144,8 +144,8 @@ export function generateCandidates(count: number, options: GenerateOptions = {})
     const assignment = b.assign({ candidateId: candidate.id, examType, lotId: lot(examType).id, createdAt: t.at(-85 + roll(20), 10) });
     const takenDay = -60 + roll(58);
     const validation: Validation = manual ? ((['pending', 'validated', 'invalidated'] as const)[roll(3)] ?? 'pending') : 'validated';
-    b.take({ assignmentId: assignment.id, takenAt: t.at(takenDay, 9 + roll(8), roll(60)), score: roll(1001), validation });
-    candidate.lastLoginAt = t.at(takenDay, 8, roll(60));
+    b.take({ assignmentId: assignment.id, takenAt: t.at(takenDay, 9 + roll(8), roll(4) * 15), score: roll(1001), validation });
+    candidate.lastLoginAt = t.at(takenDay, 8, roll(4) * 15);
   }
   return b.state;
 }

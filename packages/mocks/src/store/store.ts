@@ -46,7 +46,8 @@ export interface CreateStoreOptions {
    * `'demo'` (default): the server's demo spaces « Démo » and « Autre » (manual
    * §3.1); `'empty'`: the same accounts, catalogue, products and La Poste
    * sessions, but no orders, stock, groups or candidates; or a whole
-   * {@link MockState} of your own (it is copied, never mutated).
+   * {@link MockState} of your own (the store works on a copy and never writes
+   * yours; `reset()` goes back to it).
    */
   state?: 'demo' | 'empty' | MockState;
   /** The clock (tests move it to cross deadlines, expiries and session ends). */
@@ -150,8 +151,8 @@ export class MockStore {
     this.random = options.random ?? cryptoRandom;
     this.config = { ...DEFAULT_MOCK_CONFIG, ...options.config };
     const source = options.state ?? 'demo';
-    this.#initial =
-      source === 'demo' ? demoState(this.now()) : source === 'empty' ? emptyState(this.now()) : structuredClone(source);
+    // A state given by the caller is the reset point: read, never written (the store works on a copy).
+    this.#initial = source === 'demo' ? demoState(this.now()) : source === 'empty' ? emptyState(this.now()) : source;
     this.state = structuredClone(this.#initial);
   }
 
