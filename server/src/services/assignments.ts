@@ -34,7 +34,10 @@ import {
   planRemove,
   presentAssignment,
   CODE_MAX_ATTEMPTS,
+  LIMIT_DEFAULT,
+  endOfParisDay,
   fr,
+  startOfParisDay,
   availableCredits,
   type AssignmentSnapshot,
   type AssignmentView,
@@ -53,6 +56,7 @@ import type { AppDeps } from '../http/env.js';
 import { isUniqueViolation, notFound, uniqueFields, validationFailed } from '../http/problem.js';
 import { queryCandidates, type CandidateFilters } from './candidate-list.js';
 import { LOT_SELECT, toCreditLot, toExamType } from './catalogue.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
 import { enqueueMail, type Mail } from './mail.js';
 import {
   ACTIVE_ASSIGNMENT_ORDER,
@@ -638,21 +642,40 @@ function fold(s: string): string {
 /**
  * `GET /exam-sessions`: La Poste centre sessions that have not started and
  * still have a free seat, soonest first; `city` matches the city (case and
- * accents ignored) or the postcode's start; `examType` the session's type.
+ * accents ignored) or the postcode's start; `examType` the session's type;
+ * `from`/`to` the session's Paris day. Offset cursor (sessions are few).
  */
 export async function listExamSessions(
   db: Pick<Tx, 'examSession'>,
   now: Date,
-  filters: { city?: string | undefined; examType?: string | undefined },
-): Promise<ExamSession[]> {
+  filters: {
+    city?: string | undefined;
+    examType?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    cursor?: string | undefined;
+    limit?: number | undefined;
+  },
+): Promise<{ data: ExamSession[]; nextCursor: string | null; total: number }> {
   const rows = await db.examSession.findMany({
     where: {
-      startsAt: { gt: now },
+      AND: [
+        { startsAt: { gt: now } },
+        ...(filters.from ? [{ startsAt: { gte: startOfParisDay(filters.from) } }] : []),
+        ...(filters.to ? [{ startsAt: { lte: endOfParisDay(filters.to) } }] : []),
+      ],
       seatsTaken: { lt: db.examSession.fields.seats },
       ...(filters.examType ? { examTypeId: filters.examType } : {}),
     },
     orderBy: [{ startsAt: 'asc' }, { city: 'asc' }, { id: 'asc' }],
   });
   const city = filters.city ? fold(filters.city) : undefined;
-  return rows.filter((r) => city === undefined || fold(r.city) === city || r.postcode.startsWith(city)).map(toExamSession);
+  const sessions = rows.filter((r) => city === undefined || fold(r.city) === city || r.postcode.startsWith(city)).map(toExamSession);
+  const offset = filters.cursor === undefined ? 0 : decodeCursor(filters.cursor);
+  const limit = filters.limit ?? LIMIT_DEFAULT;
+  return {
+    data: sessions.slice(offset, offset + limit),
+    nextCursor: offset + limit < sessions.length ? encodeCursor(offset + limit) : null,
+    total: sessions.length,
+  };
 }

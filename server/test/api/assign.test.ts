@@ -258,6 +258,28 @@ describe('La Poste sessions (§6.5 « Sélection d’une session de passage dans
     expect(inLyon.json.data.map((s: { id: string }) => s.id)).toEqual([lyon.id]);
     expect(inLyon.json.data[0]).toMatchObject({ city: 'LYON', centreName: 'Centre La Poste - LYON', seats: 4, seatsTaken: 0, startsAt: '2026-05-20T07:00:00.000Z' });
   });
+  it('GET /exam-sessions filters by the session’s day (from/to, Paris) and pages with an opaque cursor', async () => {
+    const { cookie } = await space();
+    const city = `VALENCE-${Date.now()}`;
+    const a = await session(3, '2026-06-01T07:00:00.000Z', city);
+    const b = await session(3, '2026-06-02T07:00:00.000Z', city);
+    const c = await session(3, '2026-06-03T21:30:00.000Z', city); // 23:30 in Paris, still the 3rd
+    const inJune = await kit.call('GET', `/exam-sessions?city=${city}&from=2026-06-02&to=2026-06-03`, { cookie });
+    expect(inJune.json.data.map((s: { id: string }) => s.id)).toEqual([b.id, c.id]);
+    const first = await kit.call('GET', `/exam-sessions?city=${city}&limit=2`, { cookie });
+    expect(first.json.data.map((s: { id: string }) => s.id)).toEqual([a.id, b.id]);
+    expect(first.json.total).toBe(3);
+    const next = await kit.call('GET', `/exam-sessions?city=${city}&limit=2&cursor=${first.json.nextCursor}`, { cookie });
+    expect(next.json.data.map((s: { id: string }) => s.id)).toEqual([c.id]);
+    expect(next.json.nextCursor).toBeNull();
+  });
+
+  it('GET /exam-sessions refuses a reversed period with a 400 on `to`', async () => {
+    const { cookie } = await space();
+    const res = await kit.call('GET', '/exam-sessions?from=2026-06-03&to=2026-06-01', { cookie });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0].path).toBe('to');
+  });
 });
 
 describe('PUT /candidates/:id/assignment (§6.6 « Modifier l’attribution »)', () => {
