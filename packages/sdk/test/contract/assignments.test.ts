@@ -336,7 +336,7 @@ describe('expiry (R19)', () => {
     await admin.assignments.assign(candidate.id, { examType: 'blank-onsite', scheduledAt: parisToday() });
     const consumed = await stockOf(admin, 'blank-onsite');
     await target().setClockOffset(2 * DAY);
-    const later = await signIn();
+    const later = await signIn('demoAdmin', { fresh: true });
     const file = await later.candidates.retrieve(candidate.id);
     expect(file.status).toBe('expired');
     expect(file.assignment?.state).toBe('expired');
@@ -355,7 +355,7 @@ describe('expiry (R19)', () => {
     const candidate = await newCandidate(admin);
     await admin.assignments.assign(candidate.id, { examType: 'blank-onsite', scheduledAt: parisToday() });
     await target().setClockOffset(2 * DAY);
-    const later = await signIn();
+    const later = await signIn('demoAdmin', { fresh: true });
     const next = await later.assignments.assign(candidate.id, { examType: 'blank-onsite', scheduledAt: parisDay(Date.now() + 3 * DAY) });
     expect(next.state).toBe('scheduled');
   });

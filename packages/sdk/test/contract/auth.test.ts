@@ -25,7 +25,7 @@ describe('signing in (§1.1) and the profile (§1.2)', () => {
   });
 
   it('ends the session at logout: the next call is unauthenticated', async () => {
-    const client = await signIn();
+    const client = await signIn('demoAdmin', { fresh: true });
     await client.auth.logout();
     expect(await failure(client.dashboard.get())).toBeInstanceOf(UnauthenticatedError);
   });

@@ -30,7 +30,7 @@ describe('the home page (§3.1, R21)', () => {
     expect(scheduled.candidates).toEqual({ ...created.candidates, toAssign: created.candidates.toAssign - 1, scheduled: created.candidates.scheduled + 1 });
     expect(scheduled.stock.total).toBe(created.stock.total - 1);
     await target().setClockOffset(2 * 86_400_000);
-    const later = await signIn();
+    const later = await signIn('demoAdmin', { fresh: true });
     const expired = await later.dashboard.get();
     // « to assign » includes the expired: they need a new exam.
     expect(expired.candidates.toAssign - scheduled.candidates.toAssign).toBeGreaterThanOrEqual(1);

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 describe('sessions and profile (§1.1, §1.2)', () => {
   it('a new login ends the session the client came with (rotation)', async () => {
-    const client = await signIn();
+    const client = await signIn('demoAdmin', { fresh: true });
     const first = client.auth.sessionCookie;
     await client.auth.login(target().logins.demoAdmin);
     const second = client.auth.sessionCookie;
@@ -142,7 +142,7 @@ describe('expired credits (R4)', () => {
     const candidate = await newCandidate(admin);
     // Every lot expires at most 12 months after its delivery.
     await target().setClockOffset(400 * 86_400_000);
-    const later = await signIn();
+    const later = await signIn('demoAdmin', { fresh: true });
     const stock = await later.stock.get();
     expect(stock.total).toBe(0);
     expect(stock.byType.every((t) => t.lots.length === 0)).toBe(true);

@@ -21,11 +21,28 @@ export function anonymous(headers?: Record<string, string>): ClrClient {
   return createClient({ baseUrl: target().baseUrl, auth: { kind: 'session' }, retry: false, ...(headers ? { headers } : {}) });
 }
 
-/** A client signed in with a session, as `who` (the demo admin by default). */
-export async function signIn(who: keyof Omit<DemoLogins, 'integrationKey'> = 'demoAdmin'): Promise<ClrClient> {
-  const client = anonymous();
-  await client.auth.login(target().logins[who]);
-  return client;
+const sessions = new Map<string, Promise<ClrClient>>();
+
+/**
+ * A client signed in with a session, as `who` (the demo admin by default).
+ * Sessions are shared by the scenarios of a file (a login costs an argon2
+ * hash); `{ fresh: true }` opens a new one — for a scenario that logs out, or
+ * that moves the clock past the sessions' idle timeout.
+ */
+export async function signIn(who: keyof Omit<DemoLogins, 'integrationKey'> = 'demoAdmin', options: { fresh?: boolean } = {}): Promise<ClrClient> {
+  const open = async () => {
+    const client = anonymous();
+    await client.auth.login(target().logins[who]);
+    return client;
+  };
+  if (options.fresh) return open();
+  let session = sessions.get(who);
+  if (!session) {
+    session = open();
+    sessions.set(who, session);
+    session.catch(() => sessions.delete(who));
+  }
+  return session;
 }
 
 /** The exam platform, with the integration key. */
