@@ -13,6 +13,8 @@ import { serve } from '@hono/node-server';
 import { createApp, API_PREFIX } from './app.js';
 import { createDb, migrate, redactUrl, resolveDatabaseUrl } from './db/client.js';
 import { seedIfEmpty } from './seed/index.js';
+import { sweep } from './services/housekeeping.js';
+import { DEFAULT_CONFIG } from './http/env.js';
 
 const env = process.env;
 
@@ -47,6 +49,14 @@ async function main(): Promise<void> {
       ...(env.CLR_TOKEN_SECRET?.trim() ? { tokenSecret: env.CLR_TOKEN_SECRET.trim() } : {}),
     },
   });
+
+  // Expired sessions, spent reset links, old rate-limit windows and idempotency keys: now, then hourly.
+  const housekeeping = () =>
+    sweep({ db: handle.db, now: () => new Date(), config: { sessionIdleMs: DEFAULT_CONFIG.sessionIdleMs } }).catch((error: unknown) =>
+      console.error('Housekeeping failed:', error instanceof Error ? error.message : error),
+    );
+  void housekeeping();
+  setInterval(() => void housekeeping(), 60 * 60_000).unref();
 
   const server = serve({ fetch: app.fetch, port, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
     const base = `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost'}:${info.port}`;

@@ -1,8 +1,29 @@
-import { createRoute } from '@hono/zod-openapi';
-import { Order } from '@clr/domain';
+import { createRoute, z } from '@hono/zod-openapi';
+import { LIMIT_DEFAULT, LIMIT_MAX, Order, OrderStatus } from '@clr/domain';
 import { requireActor } from '../http/auth.js';
 import { createRouter, IdParam, jsonResponse, problems } from '../http/openapi.js';
-import { cancelOrder, deliverOrder } from '../services/orders.js';
+import { cancelOrder, deliverOrder, listOrdersForOperator } from '../services/orders.js';
+
+const OperatorOrdersQuery = z.object({
+  status: OrderStatus.optional(),
+  spaceId: z.string().min(1).max(64).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(LIMIT_MAX).default(LIMIT_DEFAULT),
+});
+
+const OperatorOrder = Order.extend({ space: z.object({ id: z.string(), name: z.string() }) }).openapi('OperatorOrder');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/orders',
+  tags: ['operator'],
+  summary: 'Les commandes de tous les espaces (status=pending : celles à valider)',
+  request: { query: OperatorOrdersQuery },
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(OperatorOrder), nextCursor: z.string().nullable(), total: z.number().int() }), 'Les commandes, les plus récentes d’abord.'),
+    ...problems(400, 401, 403),
+  },
+});
 
 const deliverRoute = createRoute({
   method: 'post',
@@ -27,6 +48,7 @@ export function operatorRoutes() {
   const router = createRouter();
   router.use('*', requireActor('operator'));
   return router
+    .openapi(listRoute, async (c) => c.json(await listOrdersForOperator(c.get('deps'), c.req.valid('query')), 200))
     .openapi(deliverRoute, async (c) => c.json(await deliverOrder(c.get('deps'), c.req.valid('param').id), 200))
     .openapi(cancelRoute, async (c) => c.json(await cancelOrder(c.get('deps'), c.req.valid('param').id), 200));
 }

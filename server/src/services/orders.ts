@@ -270,3 +270,37 @@ export async function cancelOrder(deps: AppDeps, id: string): Promise<Order> {
   return presentRow(await loadForOperator(deps.db, id), now);
 }
 
+
+export interface OperatorOrder extends Order {
+  space: { id: string; name: string };
+}
+
+/**
+ * The operator's back office: orders of every space, newest first, by status
+ * (`pending` lists what awaits validation) and optionally one space.
+ */
+export async function listOrdersForOperator(
+  deps: AppDeps,
+  query: { status?: Order['status'] | undefined; spaceId?: string | undefined; cursor?: string | undefined; limit: number },
+): Promise<{ data: OperatorOrder[]; nextCursor: string | null; total: number }> {
+  const { db } = deps;
+  const now = deps.now();
+  const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
+  const where = { ...(query.status ? { status: query.status } : {}), ...(query.spaceId ? { spaceId: query.spaceId } : {}) };
+  const [rows, total] = await Promise.all([
+    db.order.findMany({
+      where,
+      select: { ...ORDER_SELECT, space: { select: { id: true, name: true } } },
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: offset,
+      take: query.limit,
+    }),
+    db.order.count({ where }),
+  ]);
+  const next = offset + rows.length;
+  return {
+    data: rows.map((row) => ({ ...presentRow(row, now), space: row.space })),
+    nextCursor: next < total ? encodeCursor(next) : null,
+    total,
+  };
+}

@@ -318,3 +318,26 @@ describe('GET /orders (§4.1 the orders table)', () => {
     kit.clock.set('2026-03-10T09:00:00Z');
   });
 });
+
+describe('GET /operator/orders (the back office)', () => {
+  it('lists the orders of every space awaiting validation, with their space', async () => {
+    const a = await shop();
+    const b = await shop();
+    const pa = await kit.call('POST', '/orders', { cookie: a.cookie, body: { lines: [{ productId: a.blank.id, quantity: 1 }] } });
+    const pb = await kit.call('POST', '/orders', { cookie: b.cookie, body: { lines: [{ productId: b.blank.id, quantity: 2 }] } });
+    await kit.call('POST', `/operator/orders/${pb.json.id}/deliver`, { cookie: operator });
+    const res = await kit.call('GET', '/operator/orders?status=pending', { cookie: operator });
+    expect(res.status).toBe(200);
+    const ids = res.json.data.map((o: { id: string }) => o.id);
+    expect(ids).toContain(pa.json.id);
+    expect(ids).not.toContain(pb.json.id);
+    expect(res.json.data.find((o: { id: string }) => o.id === pa.json.id).space).toEqual({ id: a.space.id, name: 'Démo' });
+    const one = await kit.call('GET', `/operator/orders?spaceId=${b.space.id}`, { cookie: operator });
+    expect(one.json.data.map((o: { id: string }) => o.id)).toEqual([pb.json.id]);
+  });
+
+  it('is for operators only (403 for an administrator)', async () => {
+    const { cookie } = await shop();
+    expect((await kit.call('GET', '/operator/orders', { cookie })).status).toBe(403);
+  });
+});
