@@ -156,14 +156,30 @@ describe('API keys, embed tokens and roles', () => {
     expect((await kit.call('GET', '/stock', { bearer: created.json.secret })).status).toBe(401);
   });
 
-  it('an embed token is minted for an allowed origin only, acts for the space, and expires', async () => {
+  it('an embed token is minted with an API key for an allowed origin only, acts for the space from that origin, and expires', async () => {
     const refused = await kit.call('POST', '/embed-tokens', { bearer: DEMO_KEYS.demo, body: { origin: 'https://ailleurs.example' } });
     expect(refused.status).toBe(403);
     const minted = await kit.call('POST', '/embed-tokens', { bearer: DEMO_KEYS.demo, body: { origin: 'http://localhost:5173', ttlSeconds: 120 } });
     expect(minted.status).toBe(201);
-    expect((await kit.call('GET', '/candidates', { bearer: minted.json.token })).json.total).toBe(19);
+    expect(minted.json).toEqual({ token: expect.stringMatching(/^clr_emb_/), expiresAt: '2026-03-10T09:02:00.000Z' });
+    const fromPage = { bearer: minted.json.token, headers: { origin: 'http://localhost:5173' } };
+    expect((await kit.call('GET', '/candidates', fromPage)).json.total).toBe(19);
+    const elsewhere = await kit.call('GET', '/candidates', { bearer: minted.json.token, headers: { origin: 'https://ailleurs.example' } });
+    expect(elsewhere.json).toMatchObject({ status: 403, detail: "Ce jeton d'intégration n'est pas valable depuis cette origine." });
+    const again = await kit.call('POST', '/embed-tokens', { ...fromPage, body: { origin: 'http://localhost:5173' } });
+    expect(again.json.detail).toBe("Un jeton d'intégration ne peut pas en créer d'autres : utilisez votre clé d'API.");
     kit.clock.advance(3 * MINUTE);
-    expect((await kit.call('GET', '/candidates', { bearer: minted.json.token })).status).toBe(401);
+    expect((await kit.call('GET', '/candidates', fromPage)).status).toBe(401);
+  });
+
+  it('an embed token dies with the API key that minted it', async () => {
+    const cookie = await kit.demo();
+    const key = (await kit.call('POST', '/api-keys', { cookie, body: { name: 'Intranet' } })).json;
+    const { token } = (await kit.call('POST', '/embed-tokens', { bearer: key.secret, body: { origin: 'http://localhost:5173' } })).json;
+    const fromPage = { bearer: token, headers: { origin: 'http://localhost:5173' } };
+    expect((await kit.call('GET', '/stock', fromPage)).status).toBe(200);
+    await kit.call('DELETE', `/api-keys/${key.id}`, { cookie });
+    expect((await kit.call('GET', '/stock', fromPage)).json.detail).toBe("Jeton d'intégration invalide ou expiré.");
   });
 });
 

@@ -10,7 +10,7 @@ import {
   ProfilePatchBody,
   fr,
 } from '@clr/domain';
-import { SESSION_COOKIE } from '../http/auth.js';
+import { SESSION_COOKIE, type Actor } from '../http/auth.js';
 import { validationFailed } from '../http/problem.js';
 import { json, noContent, withCookie, type RouteSpec } from '../http/route.js';
 import {
@@ -34,12 +34,12 @@ function sessionCookie(token: string, maxAgeSeconds: number): string {
 
 const CLEARED_COOKIE = `${SESSION_COOKIE}=; Max-Age=0; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Lax`;
 
-/** `{ name }` of a new API key: 1–100 characters. */
+/** `{ name }` of a new API key: 1–100 characters once trimmed (the server's `ApiKeyCreateBody`). */
 function keyName(body: unknown): string {
-  const name = typeof body === 'object' && body !== null ? (body as { name?: unknown }).name : undefined;
-  if (typeof name !== 'string' || name.trim().length < 1 || name.trim().length > 100) {
-    throw validationFailed([{ path: 'name', message: fr('field.required') }]);
-  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validationFailed([{ path: '', message: fr('field.invalid') }]);
+  const name = (body as { name?: unknown }).name;
+  if (name === undefined) throw validationFailed([{ path: 'name', message: fr('field.required') }]);
+  if (typeof name !== 'string' || name.trim().length < 1 || name.trim().length > 100) throw validationFailed([{ path: 'name', message: fr('field.invalid') }]);
   return name.trim();
 }
 
@@ -132,9 +132,10 @@ export const authRoutes: RouteSpec[] = [
   {
     method: 'post',
     path: '/embed-tokens',
-    auth: ['admin', 'apiKey'],
+    auth: ['apiKey', 'embed'],
     async handle(ctx) {
-      return json(createEmbedToken(ctx.store, ctx.spaceId(), ctx.parse(EmbedTokenBody, await ctx.json())), 201);
+      const body = ctx.parse(EmbedTokenBody, await ctx.json());
+      return json(createEmbedToken(ctx.store, ctx.actor as Actor, body), 201);
     },
   },
 ];

@@ -3,8 +3,9 @@
  * key, the exam platform's integration key, or an embed token — or the
  * session cookie. The space always comes from here, never from the request.
  */
+import { isAllowedOrigin, normaliseOrigin } from '@clr/domain';
 import type { MockStore } from '../store/store.js';
-import { unauthenticated } from './problem.js';
+import { forbidden, unauthenticated } from './problem.js';
 
 export const SESSION_COOKIE = 'clr_session';
 
@@ -14,7 +15,7 @@ const TOUCH_EVERY_MS = 60_000;
 export type Actor =
   | { kind: 'admin'; spaceId: string; adminId: string }
   | { kind: 'apiKey'; spaceId: string; apiKeyId: string }
-  | { kind: 'embed'; spaceId: string; origin: string }
+  | { kind: 'embed'; spaceId: string; apiKeyId: string; origin: string }
   | { kind: 'operator'; spaceId: null; adminId: string }
   | { kind: 'integration'; spaceId: null; apiKeyId: string };
 
@@ -26,7 +27,32 @@ export interface Identity {
   sessionToken: string | undefined;
 }
 
-function actorFromBearer(store: MockStore, secret: string): Actor {
+export const EMBED_PREFIX = 'clr_emb_';
+
+/**
+ * An embed token acts for its key's space, from its origin only: the
+ * request's `Origin` (in a browser without one, the page's own) must be the
+ * token's, still allowed by the space, and the key that minted it still live.
+ */
+function actorFromEmbedToken(store: MockStore, token: string, originHeader: string | null): Actor {
+  const now = store.now().getTime();
+  const embed = store.state.embedTokens.find((t) => t.token === token);
+  const invalid = () => unauthenticated("Jeton d'intégration invalide ou expiré.");
+  if (!embed || Date.parse(embed.expiresAt) <= now) throw invalid();
+  const page = typeof location === 'undefined' ? null : location.origin;
+  const origin = normaliseOrigin(originHeader ?? page ?? '');
+  if (origin !== embed.origin) throw forbidden("Ce jeton d'intégration n'est pas valable depuis cette origine.");
+  const key = store.state.apiKeys.find((k) => k.id === embed.apiKeyId);
+  const space = store.state.spaces.find((s) => s.id === key?.spaceId);
+  if (!key || key.revokedAt || key.kind !== 'space' || !space) throw invalid();
+  if (!isAllowedOrigin(origin, space.embedOrigins)) {
+    throw forbidden("Cette origine n'est plus autorisée à intégrer les composants de cet espace.");
+  }
+  return { kind: 'embed', spaceId: space.id, apiKeyId: key.id, origin };
+}
+
+function actorFromBearer(store: MockStore, secret: string, origin: string | null): Actor {
+  if (secret.startsWith(EMBED_PREFIX)) return actorFromEmbedToken(store, secret, origin);
   const now = store.now();
   const key = store.state.apiKeys.find((k) => k.secret === secret);
   if (key) {
@@ -36,8 +62,6 @@ function actorFromBearer(store: MockStore, secret: string): Actor {
     if (!key.spaceId) throw unauthenticated("Clé d'API invalide ou révoquée.");
     return { kind: 'apiKey', spaceId: key.spaceId, apiKeyId: key.id };
   }
-  const embed = store.state.embedTokens.find((t) => t.token === secret);
-  if (embed && Date.parse(embed.expiresAt) > now.getTime()) return { kind: 'embed', spaceId: embed.spaceId, origin: embed.origin };
   throw unauthenticated("Clé d'API invalide ou révoquée.");
 }
 
@@ -66,11 +90,12 @@ function resumeSession(store: MockStore, token: string): Identity {
 }
 
 /** The caller of a request: a bad `Authorization` header is refused outright (401), a missing one is anonymous. */
-export function identify(store: MockStore, authorization: string | null, cookies: Record<string, string>): Identity {
+export function identify(store: MockStore, request: Request, cookies: Record<string, string>): Identity {
+  const authorization = request.headers.get('authorization');
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw unauthenticated('En-tête Authorization invalide : « Bearer <clé> » attendu.');
-    return { actor: actorFromBearer(store, match[1]), sessionToken: undefined };
+    return { actor: actorFromBearer(store, match[1], request.headers.get('origin')), sessionToken: undefined };
   }
   const token = cookies[SESSION_COOKIE];
   return token ? resumeSession(store, token) : { actor: undefined, sessionToken: undefined };

@@ -130,7 +130,7 @@ export async function runRoute(
   if (options.latency > 0) await delay(options.latency);
   let response: Response;
   try {
-    const { actor, sessionToken } = identify(store, request.headers.get('authorization'), cookies);
+    const { actor, sessionToken } = identify(store, request, cookies);
     if (spec.auth) {
       if (!actor) throw unauthenticated();
       if (!spec.auth.includes(actor.kind)) throw forbidden();

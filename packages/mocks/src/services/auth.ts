@@ -15,6 +15,7 @@ import {
   type ProfilePatchBody,
   type SpaceRef,
 } from '@clr/domain';
+import { EMBED_PREFIX, type Actor } from '../http/auth.js';
 import { forbidden, notFound, unauthenticated, validationFailed } from '../http/problem.js';
 import { randomToken } from '../store/encoding.js';
 import type { MockStore } from '../store/store.js';
@@ -275,7 +276,7 @@ export function createApiKey(store: MockStore, spaceId: string, name: string): A
     spaceId,
     kind: 'space',
     name,
-    secret: `clr_key_${randomToken(store.random, 24)}`,
+    secret: `clr_key_${randomToken(store.random, 32)}`,
     createdAt: store.now().toISOString(),
     lastUsedAt: null,
     revokedAt: null,
@@ -293,18 +294,21 @@ export function revokeApiKey(store: MockStore, spaceId: string, id: string): voi
 
 /**
  * `POST /embed-tokens` `{ origin, ttlSeconds }`: a partner's back end, with its
- * API key, mints a short-lived token for elements embedded in one of the
- * space's allowed origins; the token then acts for the space.
+ * API key (never an embed token), mints a short-lived token for elements
+ * embedded in one of the space's allowed origins; the token acts for the
+ * space from that origin only, and dies with its key.
  */
-export function createEmbedToken(store: MockStore, spaceId: string, body: EmbedTokenBody): { token: string; origin: string; expiresAt: string } {
-  const space = store.state.spaces.find((s) => s.id === spaceId);
+export function createEmbedToken(store: MockStore, actor: Actor, body: EmbedTokenBody): { token: string; expiresAt: string } {
+  if (actor.kind !== 'apiKey') throw forbidden("Un jeton d'intégration ne peut pas en créer d'autres : utilisez votre clé d'API.");
+  const space = store.state.spaces.find((s) => s.id === actor.spaceId);
   if (!space || !isAllowedOrigin(body.origin, space.embedOrigins)) {
-    throw forbidden("Cette origine n'est pas autorisée à intégrer les éléments de votre espace.");
+    throw forbidden(`L'origine ${body.origin} n'est pas autorisée à intégrer les composants de votre espace.`);
   }
   const now = store.now();
-  const token = `clr_emb_${randomToken(store.random, 24)}`;
-  const expiresAt = new Date(now.getTime() + body.ttlSeconds * 1000).toISOString();
+  const end = Math.floor(now.getTime() / 1000) + body.ttlSeconds;
+  const token = `${EMBED_PREFIX}${randomToken(store.random, 32)}`;
+  const expiresAt = new Date(end * 1000).toISOString();
   store.state.embedTokens = store.state.embedTokens.filter((t) => Date.parse(t.expiresAt) > now.getTime());
-  store.state.embedTokens.push({ token, spaceId, origin: body.origin, createdAt: now.toISOString(), expiresAt });
-  return { token, origin: body.origin, expiresAt };
+  store.state.embedTokens.push({ token, apiKeyId: actor.apiKeyId, spaceId: space.id, origin: body.origin, createdAt: now.toISOString(), expiresAt });
+  return { token, expiresAt };
 }

@@ -73,9 +73,13 @@ export interface ApiKeyRecord {
   revokedAt: string | null;
 }
 
-/** A short-lived token a partner's back end mints with its API key, for elements embedded in `origin`. */
+/**
+ * A short-lived token a partner's back end mints with its API key, for
+ * elements embedded in `origin`; it dies with its key.
+ */
 export interface EmbedTokenRecord {
   token: string;
+  apiKeyId: string;
   spaceId: string;
   origin: string;
   createdAt: string;
