@@ -409,6 +409,8 @@ export async function queryCandidates(
   ];
 
   const countsPromise = countRows(db, spaceId, now, shared, includeHidden, group);
+  // Awaited below; marked as handled so that a failing page query does not leave it unobserved.
+  countsPromise.catch(() => undefined);
 
   // First the page's keys alone: the filters and the order are then read from
   // one covering index, and only the page's rows are fetched afterwards.
