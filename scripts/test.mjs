@@ -32,7 +32,11 @@ function run(name, command, args, env = {}) {
     // A file that fails to load counts as a failure even when it declared no test.
     const brokenSuites = (json.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
     totals.failed += brokenSuites.length;
-    if (status !== 0 && json.numFailedTests === 0 && brokenSuites.length === 0) problems.push(`vitest exited with ${status}`);
+    if (status !== 0 && json.numFailedTests === 0 && brokenSuites.length === 0) {
+      // An unhandled error, a crashed worker or a config error: a failure even with no failed test.
+      problems.push(`vitest exited with ${status}`);
+      totals.failed += 1;
+    }
   } else {
     problems.push('vitest wrote no report');
     totals.failed += 1;
