@@ -78,9 +78,14 @@ export async function createDb(url?: string, options: CreateDbOptions = {}): Pro
 export interface TransactionOptions {
   /** PostgreSQL only (SQLite transactions are always serialisable). */
   isolationLevel?: Prisma.TransactionIsolationLevel;
-  /** Longest time the body may run, ms (default 20 s). */
+  /** Longest time the body may run, ms (default 30 s). */
   timeout?: number;
-  /** Longest wait for a connection, ms (default 10 s). */
+  /**
+   * Longest wait for a connection, ms (default 30 s). On PostgreSQL, requests
+   * that contend for one row (the last credits of a lot) queue on its lock
+   * while holding pool connections; on a loaded machine the queue for the pool
+   * can last seconds. Prisma's own default (2 s) fails such requests.
+   */
   maxWait?: number;
   /** Retries on a PostgreSQL write conflict or deadlock (P2034), default 3. */
   retries?: number;
@@ -100,8 +105,8 @@ export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, opt
 
   const gate = registeredGate(db);
   const txOptions = {
-    timeout: options.timeout ?? 20_000,
-    maxWait: options.maxWait ?? 10_000,
+    timeout: options.timeout ?? 30_000,
+    maxWait: options.maxWait ?? 30_000,
     ...(!gate && options.isolationLevel ? { isolationLevel: options.isolationLevel } : {}),
   };
   const body = () => db.$transaction((tx) => currentTransaction.run({ db, tx }, () => fn(tx)), txOptions);

@@ -10,8 +10,11 @@ type SqlQuery = Parameters<SqlDriverAdapter['queryRaw']>[0];
  *
  * - `journal_mode=WAL`: readers never block the writer, and a second process on
  *   the same file works.
- * - `busy_timeout=5000`: a second process waits for the write lock instead of
- *   failing at once.
+ * - `busy_timeout=10000`: a second process waits for the write lock instead of
+ *   failing at once. SQLite's busy handler polls, so a process whose own queue
+ *   keeps the lock busy can make the other wait for a whole burst: 10 s leaves
+ *   room on a loaded machine. (Several server processes on one SQLite file are
+ *   correct, not fast: for throughput run one process, or PostgreSQL.)
  * - `foreign_keys=ON`: relations are enforced (cascades of the schema).
  * - `synchronous=FULL`: in WAL mode, NORMAL skips the fsync at commit, and the
  *   SQLite documentation states that a transaction committed that way "might
@@ -22,7 +25,7 @@ type SqlQuery = Parameters<SqlDriverAdapter['queryRaw']>[0];
  */
 export const SQLITE_PRAGMAS = [
   'PRAGMA journal_mode = WAL',
-  'PRAGMA busy_timeout = 5000',
+  'PRAGMA busy_timeout = 10000',
   'PRAGMA foreign_keys = ON',
   'PRAGMA synchronous = FULL',
 ] as const;
