@@ -10,6 +10,7 @@ import {
   CandidateList,
   GroupWithCount,
   IsoDateTime,
+  Order,
   SpaceRef,
   listOf,
   type CandidateListQuery,
@@ -20,6 +21,7 @@ import {
   type InformationPage,
   type MiscPage,
   type OrderListQuery,
+  type OrderStatus,
   type ExamSessionListQuery,
   type ActivationCodesQuery,
   type DocumentsEligibleQuery,
@@ -49,6 +51,18 @@ export const GroupMembersResult = z.object({
   alreadyMembers: z.array(z.string()),
 });
 export type GroupMembersResult = z.infer<typeof GroupMembersResult>;
+
+/** `GET /operator/orders`: every space's orders, for the platform staff, each with its space. */
+export const OperatorOrder = Order.extend({ space: SpaceRef });
+export type OperatorOrder = z.infer<typeof OperatorOrder>;
+export const OperatorOrderList = listOf(OperatorOrder);
+export type OperatorOrderList = z.infer<typeof OperatorOrderList>;
+export interface OperatorOrderListParams {
+  status?: OrderStatus;
+  spaceId?: string;
+  cursor?: string;
+  limit?: number;
+}
 
 /** `POST /orders/:id/checkout` → where to send the administrator to pay (R3, §4.3 « Poursuivre ma commande »). */
 export const Checkout = z.looseObject({ url: z.string() });

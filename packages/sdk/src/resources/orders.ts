@@ -2,7 +2,7 @@ import { Order, OrderList } from '@clr/domain';
 import type { ClrFile } from '../core/file.js';
 import { listPromise, type ListPromise } from '../core/pagination.js';
 import type { CallOptions, ListCallOptions } from '../core/transport.js';
-import { Checkout, type OrderCreateParams, type OrderListParams } from '../schemas.js';
+import { Checkout, OperatorOrderList, type OperatorOrderListParams, type OrderCreateParams, type OrderListParams } from '../schemas.js';
 import { Resource, seg } from './resource.js';
 
 /** A fresh `Idempotency-Key`: a random UUID (v4), also on a page served over plain http, where `randomUUID` is missing. */
@@ -50,8 +50,15 @@ export class OrdersResource extends Resource {
   }
 }
 
-/** `/operator` (platform staff only): validate (deliver) or cancel an order. */
+/** `/operator` (platform staff only): every space's orders; validate (deliver) or cancel one. */
 export class OperatorResource extends Resource {
+  /** Every space's orders, latest first, each with its space; `status: 'pending'` for those awaiting validation. */
+  listOrders(params: OperatorOrderListParams = {}, options?: CallOptions): ListPromise<OperatorOrderList> {
+    const page = (cursor: string | undefined) =>
+      this.http.json({ method: 'GET', path: 'operator/orders', query: { ...params, ...(cursor ? { cursor } : {}) }, schema: OperatorOrderList, options });
+    return listPromise(page(params.cursor), page);
+  }
+
   /** Delivers a pending order: its lines become credit lots expiring in 12 months (R3). */
   deliverOrder(id: string, options?: CallOptions): Promise<Order> {
     return this.http.json({ method: 'POST', path: `operator/orders/${seg(id)}/deliver`, schema: Order, options });

@@ -53,6 +53,7 @@ const calls: [string, (c: ClrClient) => Promise<unknown>, string, unknown?][] = 
   ['attempts.list', (c) => c.attempts.list('c1'), 'GET /api/v1/candidates/c1/attempts'],
   ['documents.eligible', (c) => c.documents.eligible('attendance', { q: 'x' }), 'GET /api/v1/documents/attendance/eligible?q=x'],
   ['documents.download', (c) => c.documents.download('registration', ['c1']), 'GET /api/v1/documents/registration?candidateIds=c1'],
+  ['operator.listOrders', (c) => c.operator.listOrders({ status: 'pending' }), 'GET /api/v1/operator/orders?status=pending'],
   ['operator.deliverOrder', (c) => c.operator.deliverOrder('o1'), 'POST /api/v1/operator/orders/o1/deliver'],
   ['operator.cancelOrder', (c) => c.operator.cancelOrder('o1'), 'POST /api/v1/operator/orders/o1/cancel'],
   ['integration.candidateLogin', (c) => c.integration.candidateLogin({ email: 'a@b.fr', password: 'x' }), 'POST /api/v1/integration/candidates/login'],

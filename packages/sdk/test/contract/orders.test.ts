@@ -1,6 +1,6 @@
 import { addMonths, formatDate, parisDay } from '@clr/domain';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationFailedError } from '../../src/index.js';
+import { ConflictError, ForbiddenError, ValidationFailedError } from '../../src/index.js';
 import { failure, remaining, signIn } from './support/scenario.js';
 
 async function productOf(admin: Awaited<ReturnType<typeof signIn>>, examType: string) {
@@ -103,6 +103,22 @@ describe('orders (§4)', () => {
     await operator.operator.deliverOrder(order.id);
     expect(await failure(operator.operator.deliverOrder(order.id))).toBeInstanceOf(ConflictError);
     expect(await failure(operator.operator.cancelOrder(order.id))).toBeInstanceOf(ConflictError);
+  });
+
+  it('the operator lists every space’s orders awaiting validation, each with its space', async () => {
+    const admin = await signIn();
+    const product = await productOf(admin, 'demo-remote');
+    const order = await admin.orders.create({ lines: [{ productId: product.id, quantity: 2 }] });
+    const operator = await signIn('operator');
+    const pending: string[] = [];
+    for await (const row of operator.operator.listOrders({ status: 'pending', limit: 20 })) {
+      expect(row.status).toBe('pending');
+      pending.push(row.id);
+      if (row.id === order.id) expect(row.space.name).toBe('Démo');
+    }
+    expect(pending).toContain(order.id);
+    expect(await failure(admin.operator.listOrders())).toBeInstanceOf(ForbiddenError);
+    await operator.operator.cancelOrder(order.id);
   });
 
   it('a cancelled order goes to the history and delivers nothing', async () => {
