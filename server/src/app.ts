@@ -22,6 +22,7 @@ import { examSessionRoutes } from './routes/exam-sessions.js';
 import { codeRoutes } from './routes/codes.js';
 import { attemptRoutes } from './routes/attempts.js';
 import { integrationRoutes } from './routes/integration.js';
+import { exportRoutes } from './routes/exports.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -59,6 +60,8 @@ export function createApp(options: CreateAppOptions) {
   api.route('/payments', paymentRoutes());
   api.route('/', keyRoutes());
   api.route('/operator', operatorRoutes());
+  // Before the groups and candidates routers: `export.csv` is not an `:id`.
+  api.route('/', exportRoutes());
   api.route('/groups', groupRoutes());
   api.route('/candidates', candidateRoutes());
   api.route('/', assignmentRoutes());
