@@ -275,11 +275,18 @@ describe('« Gérer les certifications » of several candidates (§6.6)', () => 
 describe('La Poste sessions (§6.5)', () => {
   it('lists sessions to come that have a free seat, soonest first, by city or postcode, accents and case ignored', async () => {
     const cookie = await kit.demo();
-    const all = (await kit.call('GET', '/exam-sessions', { cookie })).json.data as { startsAt: string; city: string; postcode: string }[];
+    const all = (await kit.call('GET', '/exam-sessions', { cookie })).json.data as { id: string; startsAt: string; city: string; postcode: string }[];
     expect(all.length).toBe(12);
     expect([...all].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))).toEqual(all);
     expect((await kit.call('GET', '/exam-sessions?city=Lyon', { cookie })).json.data.every((s: { city: string }) => s.city === 'LYON')).toBe(true);
     expect((await kit.call('GET', '/exam-sessions?city=750', { cookie })).json.data.every((s: { postcode: string }) => s.postcode.startsWith('750'))).toBe(true);
+    const firstDay = parisDay(all[0]!.startsAt);
+    const sameDay = (await kit.call('GET', `/exam-sessions?from=${firstDay}&to=${firstDay}`, { cookie })).json;
+    expect(sameDay.data.every((s: { startsAt: string }) => parisDay(s.startsAt) === firstDay)).toBe(true);
+    const page = (await kit.call('GET', '/exam-sessions?limit=5', { cookie })).json;
+    expect(page).toMatchObject({ total: 12, nextCursor: expect.any(String) });
+    const next = (await kit.call('GET', `/exam-sessions?limit=5&cursor=${page.nextCursor}`, { cookie })).json;
+    expect(next.data[0].id).toBe(all[5]!.id);
     kit.clock.advance(400 * DAY);
     expect((await kit.call('GET', '/exam-sessions', { cookie: await kit.demo() })).json.data).toEqual([]);
   });

@@ -89,6 +89,29 @@ describe('« Passer une nouvelle commande » (§4.3)', () => {
   });
 });
 
+describe('The operator’s back office', () => {
+  it('R3 lists every space’s orders to validate, newest first, with their space', async () => {
+    const res = await kit.call('GET', '/operator/orders?status=pending', { cookie: await kit.login('operator') });
+    expect(res.status).toBe(200);
+    expect(res.json.data.map((o: { space: { name: string }; status: string }) => [o.space.name, o.status])).toEqual([
+      ['Démo', 'pending'],
+      ['Autre', 'pending'],
+    ]);
+    expect((await kit.call('GET', '/operator/orders?limit=0', { cookie: await kit.login('operator') })).status).toBe(400);
+  });
+
+  it('an Idempotency-Key is honoured for a day, then forgotten', async () => {
+    const cookie = await kit.demo();
+    const body = { lines: [{ productId: await product(kit, 'PART-BLANC-EXAMEN'), quantity: 1 }] };
+    const headers = { 'idempotency-key': 'commande-unique' };
+    const first = await kit.call('POST', '/orders', { cookie, body, headers });
+    kit.clock.days(1);
+    const later = await kit.call('POST', '/orders', { cookie: await kit.demo(), body, headers });
+    expect(later.status).toBe(201);
+    expect(later.json.id).not.toBe(first.json.id);
+  });
+});
+
 describe('« Consulter le tableau des commandes » (§4.1)', () => {
   it('filters by exam type, period and search, with the totals of the listed rows', async () => {
     const cookie = await kit.demo();

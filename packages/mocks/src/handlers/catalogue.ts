@@ -2,12 +2,11 @@
  * `/healthz`, `/dashboard`, `/exam-types`, `/products`, `/stock`,
  * `/exam-sessions` (SPEC §4 « dashboard », « catalogue & stock », « meta »).
  */
-import { dashboard } from '@clr/domain';
+import { ExamSessionListQuery, dashboard, stockOf } from '@clr/domain';
 import { json, SPACE, type RouteSpec } from '../http/route.js';
-import { examSessionFilters, listExamSessions } from '../services/assignments.js';
+import { listExamSessions } from '../services/assignments.js';
 import { tableRows } from '../services/candidate-list.js';
 import { liveLots, loadStock, productsOf } from '../services/orders.js';
-import { stockOf } from '@clr/domain';
 
 const list = <T>(data: T[]) => json({ data, nextCursor: null, total: data.length });
 
@@ -59,6 +58,6 @@ export const catalogueRoutes: RouteSpec[] = [
     method: 'get',
     path: '/exam-sessions',
     auth: SPACE,
-    handle: (ctx) => list(listExamSessions(ctx.store, ctx.store.now(), examSessionFilters(ctx.query()))),
+    handle: (ctx) => json(listExamSessions(ctx.store, ctx.store.now(), ctx.parse(ExamSessionListQuery, ctx.query(), 'query'))),
   },
 ];

@@ -1,7 +1,8 @@
 /**
  * `/orders` (§4) and the operator's `/operator/orders/:id/deliver|cancel`.
  */
-import { OrderCreateBody, OrderListQuery } from '@clr/domain';
+import { LIMIT_DEFAULT, LIMIT_MAX, OrderCreateBody, OrderListQuery, OrderStatus, fr, type FieldError } from '@clr/domain';
+import { validationFailed } from '../http/problem.js';
 import { documents } from '../http/lazy.js';
 import { file, json, SPACE, type RouteSpec } from '../http/route.js';
 import {
@@ -12,9 +13,29 @@ import {
   deliverOrder,
   filteredOrders,
   listOrders,
+  listOrdersForOperator,
   presentStored,
   requireOrder,
 } from '../services/orders.js';
+
+/** The server's `OperatorOrdersQuery`: `status`, `spaceId`, `cursor`, `limit` (1–200, 50 by default). */
+function operatorQuery(raw: Record<string, string | string[]>) {
+  const errors: FieldError[] = [];
+  const text = (name: string, max: number) => {
+    const v = raw[name];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'string' || v.length < 1 || v.length > max) errors.push({ path: name, message: fr('field.invalid') });
+    return typeof v === 'string' ? v : undefined;
+  };
+  const status = OrderStatus.safeParse(raw.status);
+  if (raw.status !== undefined && !status.success) errors.push({ path: 'status', message: fr('field.invalid') });
+  const spaceId = text('spaceId', 64);
+  const cursor = raw.cursor === undefined ? undefined : text('cursor', 500);
+  const limit = raw.limit === undefined ? LIMIT_DEFAULT : Number(raw.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > LIMIT_MAX) errors.push({ path: 'limit', message: fr('field.invalid') });
+  if (errors.length > 0) throw validationFailed(errors, 'Certains paramètres de la requête sont invalides.');
+  return { status: status.success ? status.data : undefined, spaceId, cursor, limit };
+}
 
 export const orderRoutes: RouteSpec[] = [
   {
@@ -62,6 +83,12 @@ export const orderRoutes: RouteSpec[] = [
     path: '/orders/:id/checkout',
     auth: SPACE,
     handle: (ctx) => json(checkout(ctx.store, ctx.spaceId(), ctx.id())),
+  },
+  {
+    method: 'get',
+    path: '/operator/orders',
+    auth: ['operator'],
+    handle: (ctx) => json(listOrdersForOperator(ctx.store, operatorQuery(ctx.query()))),
   },
   {
     method: 'post',

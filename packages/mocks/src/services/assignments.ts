@@ -19,8 +19,12 @@ import {
   planRemove,
   presentAssignment,
   type AssignmentView,
+  endOfParisDay,
+  startOfParisDay,
   type ExamSession,
+  type ExamSessionListQuery,
   type ExamType,
+  type List,
   type LotTake,
   type NewAssignment,
   type Release,
@@ -29,7 +33,7 @@ import { notFound, validationFailed } from '../http/problem.js';
 import type { MockStore } from '../store/store.js';
 import type { AssignmentRecord, CandidateRecord, ExamSessionRecord } from '../store/types.js';
 import { lotsOf } from './orders.js';
-import { fold } from './paging.js';
+import { fold, offsetPage } from './paging.js';
 import { currentAssignment } from './views.js';
 
 /** An assignment as the API answers it: the candidate file's view, with its candidate. */
@@ -300,48 +304,29 @@ export function bulkRemove(store: MockStore, spaceId: string, body: { candidateI
   return { removed: plan.releases.length, creditsReturned };
 }
 
-/** The `GET /exam-sessions` filters (the server's own query: city, exam type). */
-export interface ExamSessionFilters {
-  city?: string | undefined;
-  examType?: string | undefined;
-}
-
-/** Reads the `GET /exam-sessions` query as the server does (400 naming `city` or `examType`). */
-export function examSessionFilters(query: Record<string, string | string[]>): ExamSessionFilters {
-  const errors: { path: string; message: string }[] = [];
-  const blank = (v: unknown) => v === undefined || (typeof v === 'string' && v.trim() === '');
-  const filters: ExamSessionFilters = {};
-  const city = query.city;
-  if (!blank(city)) {
-    if (typeof city !== 'string') errors.push({ path: 'city', message: 'La ville doit être un texte.' });
-    else if (city.trim().length > 100) errors.push({ path: 'city', message: 'La ville ne peut pas dépasser 100 caractères.' });
-    else filters.city = city.trim();
-  }
-  const examType = query.examType;
-  if (!blank(examType)) {
-    if (typeof examType !== 'string' || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(examType) || examType.length > 64) {
-      errors.push({ path: 'examType', message: "Le type d'examen n'est pas valide." });
-    } else filters.examType = examType;
-  }
-  if (errors.length > 0) throw validationFailed(errors, 'Certains paramètres de la requête sont invalides.');
-  return filters;
-}
-
 /**
  * `GET /exam-sessions` (§6.5 « Sélection d'une session de passage »): La Poste
  * sessions that have not started and still have a free seat, soonest first;
- * `city` matches the city (case and accents ignored) or the postcode's start.
+ * `city` matches the city (case and accents ignored) or the postcode's start;
+ * `examType`, and `from`/`to` on the session's Paris day; offset cursor.
  */
-export function listExamSessions(store: MockStore, now: Date, filters: ExamSessionFilters): ExamSession[] {
-  const city = filters.city ? fold(filters.city) : undefined;
-  return store.state.examSessions
-    .filter(
-      (s) =>
-        Date.parse(s.startsAt) > now.getTime() &&
+export function listExamSessions(store: MockStore, now: Date, query: ExamSessionListQuery): List<ExamSession> {
+  const city = query.city ? fold(query.city) : undefined;
+  const from = query.from ? startOfParisDay(query.from).getTime() : undefined;
+  const to = query.to ? endOfParisDay(query.to).getTime() : undefined;
+  const sessions = store.state.examSessions
+    .filter((s) => {
+      const starts = Date.parse(s.startsAt);
+      return (
+        starts > now.getTime() &&
+        (from === undefined || starts >= from) &&
+        (to === undefined || starts <= to) &&
         s.seatsTaken < s.seats &&
-        (filters.examType === undefined || s.examType === filters.examType) &&
-        (city === undefined || fold(s.city) === city || s.postcode.startsWith(city)),
-    )
+        (query.examType === undefined || s.examType === query.examType) &&
+        (city === undefined || fold(s.city) === city || s.postcode.startsWith(city))
+      );
+    })
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.city < b.city ? -1 : a.city > b.city ? 1 : a.id < b.id ? -1 : 1))
     .map((s) => ({ ...s }));
+  return offsetPage(sessions, query.cursor, query.limit);
 }

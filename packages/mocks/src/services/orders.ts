@@ -77,6 +77,9 @@ export function checkIdempotencyKey(key: string | null): string | undefined {
   return key;
 }
 
+/** Idempotency keys are honoured for a day (as payment APIs do), then forgotten. */
+export const IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60_000;
+
 export interface Created {
   status: number;
   body: Order;
@@ -92,7 +95,13 @@ export interface Created {
 export function createOrder(store: MockStore, spaceId: string, body: OrderCreateBody, key: string | undefined): Created {
   const request = JSON.stringify(body);
   if (key !== undefined) {
-    const earlier = store.state.idempotencyKeys.find((k) => k.spaceId === spaceId && k.key === key);
+    const keys = store.state.idempotencyKeys;
+    let earlier = keys.find((k) => k.spaceId === spaceId && k.key === key);
+    if (earlier && store.now().getTime() - Date.parse(earlier.createdAt) >= IDEMPOTENCY_RETENTION_MS) {
+      // Forgotten after a day: the key may serve again.
+      keys.splice(keys.indexOf(earlier), 1);
+      earlier = undefined;
+    }
     if (earlier) {
       if (earlier.request !== request) {
         throw new DomainError('conflict', "Cette clé d'idempotence a déjà servi pour une autre demande.", { field: 'Idempotency-Key' });
@@ -182,6 +191,25 @@ export function checkout(store: MockStore, spaceId: string, id: string): { url: 
   url.searchParams.set('commande', order.number);
   url.searchParams.set('reference', order.paymentRef);
   return { url: url.toString() };
+}
+
+export type OperatorOrder = Order & { space: { id: string; name: string } };
+
+/** `GET /operator/orders`: every space's orders, newest first (`status=pending`: those to validate). */
+export function listOrdersForOperator(
+  store: MockStore,
+  query: { status?: OrderStoredRecord['status'] | undefined; spaceId?: string | undefined; cursor?: string | undefined; limit: number },
+): { data: OperatorOrder[]; nextCursor: string | null; total: number } {
+  const now = store.now();
+  const spaces = new Map(store.state.spaces.map((s) => [s.id, { id: s.id, name: s.name }]));
+  const rows = store.state.orders
+    .filter((o) => (query.status === undefined || o.status === query.status) && (query.spaceId === undefined || o.spaceId === query.spaceId))
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const page = offsetPage(rows, query.cursor, query.limit);
+  return {
+    ...page,
+    data: page.data.map((o) => ({ ...presentStored(store, o, now), space: spaces.get(o.spaceId) ?? { id: o.spaceId, name: '' } })),
+  };
 }
 
 /** R3 — an operator's validation delivers a pending order: one credit lot per line. */
