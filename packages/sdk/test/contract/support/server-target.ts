@@ -33,7 +33,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     now,
     // Behind the harness as behind a proxy: scenarios that must not exhaust the
     // login rate limit of 127.0.0.1 send their own X-Forwarded-For.
-    config: { trustProxy: true, log: () => undefined },
+    // Request lines are noise here; a fault (a 500) is printed with its request id.
+    config: { trustProxy: true, log: (line) => (line.startsWith('error') ? console.error(`[server] ${line}`) : undefined) },
   });
 
   const server = serve({
