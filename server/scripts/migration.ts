@@ -246,7 +246,13 @@ async function main(): Promise<void> {
   let cluster: PgCluster | null = null;
   const shadowUrl = async () => {
     if (process.env.SHADOW_DATABASE_URL) return process.env.SHADOW_DATABASE_URL;
-    cluster ??= await startCluster();
+    if (!cluster) {
+      cluster = await startCluster();
+      // A panic inside the engine ends the process without reaching `finally`:
+      // the cluster's stop() is synchronous, so it also runs on exit.
+      const started = cluster;
+      process.once('exit', () => void started.stop());
+    }
     return cluster.adminUrl;
   };
   const folder = `${timestamp()}_${name}`;

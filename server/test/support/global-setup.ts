@@ -21,6 +21,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const reason = postgresUnavailableReason();
   if (reason) throw new Error(`[${project.name}] ${reason}`);
   const cluster = await startCluster();
+  // Also when the run is interrupted (stop() is synchronous and idempotent).
+  process.once('exit', () => void cluster.stop());
   project.provide('pgAdminUrl', cluster.adminUrl);
   return () => cluster.stop();
 }
