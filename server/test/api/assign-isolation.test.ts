@@ -76,17 +76,19 @@ describe.each([
   ['a session', () => ({ cookie: demo.cookie })],
   ['an API key', () => ({ bearer: demo.key })],
 ])('tenant isolation of assignments, codes and attempts, called with %s of « Démo »', (_label, auth) => {
-  it.each([
-    ['POST', () => `/candidates/${autre.free}/assignment`, { examType: 'blank-remote' }],
-    ['PUT', () => `/candidates/${autre.withCode}/assignment`, { examType: 'blank-remote' }],
-    ['DELETE', () => `/candidates/${autre.withCode}/assignment`, undefined],
-    ['GET', () => `/candidates/${autre.withResult}/attempts`, undefined],
-    ['GET', () => `/activation-codes?candidateIds=${autre.withCode}`, undefined],
-    ['POST', () => '/assignments/bulk', () => ({ candidateIds: [demo.free, autre.free], examType: 'blank-remote' })],
-    ['POST', () => '/assignments/bulk-delete', () => ({ candidateIds: [autre.withCode] })],
-  ] as const)('%s %s with the other space’s candidate answers 404 and changes nothing there', async (method, path, body) => {
+  const routes: [method: string, route: string, path: () => string, body: (() => unknown) | null][] = [
+    ['POST', '/candidates/:id/assignment', () => `/candidates/${autre.free}/assignment`, () => ({ examType: 'blank-remote' })],
+    ['PUT', '/candidates/:id/assignment', () => `/candidates/${autre.withCode}/assignment`, () => ({ examType: 'blank-remote' })],
+    ['DELETE', '/candidates/:id/assignment', () => `/candidates/${autre.withCode}/assignment`, null],
+    ['GET', '/candidates/:id/attempts', () => `/candidates/${autre.withResult}/attempts`, null],
+    ['GET', '/activation-codes?candidateIds=', () => `/activation-codes?candidateIds=${autre.withCode}`, null],
+    ['GET', '/activation-codes/export.csv?candidateIds=', () => `/activation-codes/export.csv?candidateIds=${autre.withCode}`, null],
+    ['POST', '/assignments/bulk', () => '/assignments/bulk', () => ({ candidateIds: [demo.free, autre.free], examType: 'blank-remote' })],
+    ['POST', '/assignments/bulk-delete', () => '/assignments/bulk-delete', () => ({ candidateIds: [autre.withCode] })],
+  ];
+  it.each(routes)('%s %s with the other space’s candidate answers 404 and changes nothing there', async (method, _route, path, body) => {
     const before = [await snapshot(autre), await snapshot(demo)];
-    const res = await kit.call(method, path(), { ...auth(), ...(body ? { body: typeof body === 'function' ? body() : body } : {}) });
+    const res = await kit.call(method, path(), { ...auth(), ...(body ? { body: body() } : {}) });
     expect(res.status).toBe(404);
     expect(res.json.code).toBe('not_found');
     expect([await snapshot(autre), await snapshot(demo)]).toEqual(before);
