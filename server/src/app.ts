@@ -23,6 +23,7 @@ import { codeRoutes } from './routes/codes.js';
 import { attemptRoutes } from './routes/attempts.js';
 import { integrationRoutes } from './routes/integration.js';
 import { exportRoutes } from './routes/exports.js';
+import { documentRoutes } from './routes/documents.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -69,6 +70,7 @@ export function createApp(options: CreateAppOptions) {
   api.route('/activation-codes', codeRoutes());
   api.route('/', attemptRoutes());
   api.route('/integration', integrationRoutes());
+  api.route('/documents', documentRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',

@@ -1,0 +1,58 @@
+/**
+ * §6.10–6.12 « Générer des documents » (R18): the candidates whose document
+ * exists, and the chosen candidates' documents merged into one PDF.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import { DocumentKindParam, DocumentsEligibleQuery, DocumentsQuery, EligibleCandidateList } from '@clr/domain';
+import { PDF_CONTENT_TYPE, documentFileName } from '@clr/documents';
+import { requireActor, spaceIdOf } from '../http/auth.js';
+import { createRouter, jsonResponse, problems } from '../http/openapi.js';
+import { buildDocuments, listEligible } from '../services/documents.js';
+
+/** `report` (bilan détaillé), `registration` or `attendance` (attestations). */
+const KindParam = z.object({ kind: DocumentKindParam });
+
+const eligibleRoute = createRoute({
+  method: 'get',
+  path: '/{kind}/eligible',
+  tags: ['documents'],
+  summary: 'Les candidats dont le document existe (R18, « Générer des documents » §6.10–6.12) : recherche, groupe, pages',
+  request: { params: KindParam, query: DocumentsEligibleQuery.omit({ kind: true }) },
+  responses: { 200: jsonResponse(EligibleCandidateList, 'Les candidats éligibles, par nom.'), ...problems(400, 401, 403) },
+});
+
+const downloadRoute = createRoute({
+  method: 'get',
+  path: '/{kind}',
+  tags: ['documents'],
+  summary: 'Les documents des candidats choisis, fusionnés en un seul PDF (§6.10 : une page par candidat)',
+  description: "Tout ou rien (R18) : un candidat sans ce document refuse la demande (`not_eligible`, `candidateIds`) ; un identifiant inconnu de l'espace répond 404.",
+  request: { params: KindParam, query: DocumentsQuery.omit({ kind: true }) },
+  responses: {
+    200: { description: 'Le PDF fusionné.', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...problems(400, 401, 403, 404, 409),
+  },
+});
+
+/** `/documents` of the caller's space. */
+export function documentRoutes() {
+  const router = createRouter();
+  router.use('*', requireActor('admin', 'apiKey'));
+  return router
+    .openapi(eligibleRoute, async (c) => c.json(await listEligible(c.get('deps'), spaceIdOf(c), c.req.valid('param').kind, c.req.valid('query')), 200))
+    .openapi(downloadRoute, async (c) => {
+      const deps = c.get('deps');
+      const { kind } = c.req.valid('param');
+      const { pdf, singleName } = await buildDocuments(deps, spaceIdOf(c), kind, c.req.valid('query').candidateIds);
+      const name = documentFileName(kind, deps.now(), singleName ?? undefined);
+      return new Response(pdf as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: {
+          'Content-Type': PDF_CONTENT_TYPE,
+          'Content-Disposition': `inline; filename="${name}"`,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    });
+}
