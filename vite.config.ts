@@ -55,6 +55,8 @@ export default defineConfig({
           pool: 'forks' as const,
           fileParallelism: true,
           maxWorkers: 2,
+          // Projects with their own worker settings run as groups, one after the other.
+          sequence: { groupOrder: name === 'server' ? 3 : 4 },
           testTimeout: 300_000,
           hookTimeout: 300_000,
         },
