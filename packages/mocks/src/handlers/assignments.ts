@@ -10,6 +10,7 @@ import {
   BulkDeleteBody,
   CandidateListQuery,
   availableCredits,
+  fr,
   toFieldErrors,
   type FieldError,
 } from '@clr/domain';
@@ -26,7 +27,8 @@ function eligibleQuery(raw: Record<string, string | string[]>) {
   if (!base.success) errors.push(...toFieldErrors(base.error));
   const action = raw.action;
   if (action !== 'assign' && action !== 'remove') {
-    errors.push({ path: 'action', message: "L'action doit être « assign » (attribuer) ou « remove » (supprimer)." });
+    // The server's own message is not in the domain's catalogue: its field errors show the generic one.
+    errors.push({ path: 'action', message: fr('field.invalid') });
   }
   let examType: string | undefined;
   const rawType = raw.examType;

@@ -38,7 +38,7 @@ export const candidateRoutes: RouteSpec[] = [
     auth: SPACE,
     async handle(ctx) {
       const spaceId = ctx.spaceId();
-      const candidate = createCandidate(ctx.store, ctx.actor, spaceId, await ctx.json());
+      const candidate = createCandidate(ctx.store, ctx.actor, spaceId, await ctx.json({ strict: true }));
       return json(candidate, 201, { Location: `/api/v1/candidates/${candidate.id}` });
     },
   },
@@ -58,7 +58,7 @@ export const candidateRoutes: RouteSpec[] = [
     async handle(ctx) {
       const id = ctx.id();
       const spaceId = ctx.spaceId();
-      return json(updateCandidate(ctx.store, ctx.actor, spaceId, id, await ctx.json()));
+      return json(updateCandidate(ctx.store, ctx.actor, spaceId, id, await ctx.json({ strict: true })));
     },
   },
   {

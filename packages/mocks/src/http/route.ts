@@ -55,8 +55,12 @@ export interface MockContext {
   id(name?: string): string;
   /** The query string as Hono reads it: one value → a string, several → an array. */
   query(): Record<string, string | string[]>;
-  /** The JSON body, refused as the server refuses a wrong media type or broken JSON. */
-  json(): Promise<unknown>;
+  /**
+   * The JSON body, refused as the server refuses a wrong media type or broken
+   * JSON. A request with no body and no `Content-Type` reads as `{}` (the
+   * server's validated routes do so), unless `strict` (its candidates routes).
+   */
+  json(options?: { strict?: boolean }): Promise<unknown>;
   /** Parses with a domain schema, or throws the server's 400 for that part of the request. */
   parse<S extends SchemaLike>(schema: S, input: unknown, target?: InputTarget): Parsed<S>;
 }
@@ -90,8 +94,9 @@ function queryOf(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: Request, strict: boolean): Promise<unknown> {
   const type = request.headers.get('content-type') ?? '';
+  if (!strict && type === '' && (await request.clone().text()) === '') return {};
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw validationFailed(
       [{ path: '', message: 'Le corps de la requête doit être au format JSON (Content-Type: application/json).' }],
@@ -163,7 +168,7 @@ export async function runRoute(
         return value;
       },
       query: () => queryOf(url),
-      json: () => readJson(request),
+      json: (options) => readJson(request, options?.strict ?? false),
       parse(schema, input, target = 'json') {
         const result = schema.safeParse(input);
         if (!result.success) throw fromZodError(result.error as IssueSource, target);

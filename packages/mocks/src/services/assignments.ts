@@ -327,6 +327,16 @@ export function listExamSessions(store: MockStore, now: Date, query: ExamSession
       );
     })
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.city < b.city ? -1 : a.city > b.city ? 1 : a.id < b.id ? -1 : 1))
-    .map((s) => ({ ...s }));
+    .map((s) => ({
+      id: s.id,
+      examType: s.examType,
+      city: s.city,
+      postcode: s.postcode,
+      centreName: s.centreName,
+      address: s.address,
+      startsAt: s.startsAt,
+      seats: s.seats,
+      seatsTaken: s.seatsTaken,
+    }));
   return offsetPage(sessions, query.cursor, query.limit);
 }
