@@ -190,6 +190,7 @@ try {
     { label: `groupId (${int(group.members)} members)`, query: `groupId=${group.id}` },
     { label: 'sort=-score, first page', query: 'sort=-score' },
     { label: 'sort=date, first page', query: 'sort=date' },
+    { label: 'sort=email, first page', query: 'sort=email' },
     { label: `deep cursor, name, row ${int(DEEP + 1)}`, query: `cursor=${nameCursor}`, firstId: nameAt(DEEP)?.id },
     { label: `deep cursor, -score, row ${int(DEEP + 1)}`, query: `sort=-score&cursor=${scoreCursor}`, firstId: scoreAt(DEEP)?.id },
   ];
