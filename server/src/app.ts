@@ -24,6 +24,7 @@ import { attemptRoutes } from './routes/attempts.js';
 import { integrationRoutes } from './routes/integration.js';
 import { exportRoutes } from './routes/exports.js';
 import { documentRoutes } from './routes/documents.js';
+import { publicApiRoutes, publicPageRoutes } from './routes/public.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -71,6 +72,7 @@ export function createApp(options: CreateAppOptions) {
   api.route('/', attemptRoutes());
   api.route('/integration', integrationRoutes());
   api.route('/documents', documentRoutes());
+  api.route('/public', publicApiRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -105,6 +107,8 @@ export function createApp(options: CreateAppOptions) {
   app.onError(handleError);
   app.notFound(handleNotFound);
   app.route(API_PREFIX, api);
+  // Public pages outside the API: certificate verification (R17), acknowledgment link (§6.3).
+  app.route('/', publicPageRoutes());
   return app;
 }
 
