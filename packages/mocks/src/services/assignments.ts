@@ -217,7 +217,7 @@ export function assignExam(store: MockStore, spaceId: string, candidateId: strin
   if (plan.takeSeat) moveSeats(store, plan.takeSeat, 1);
   const row = createAssignment(store, spaceId, plan.assignment);
   if (body.notify) assignmentNotice(store, candidate, examType, plan.assignment.scheduledAt, session);
-  store.changed();
+  store.touched([candidateId]);
   return present(row, now);
 }
 
@@ -242,7 +242,7 @@ export function modifyAssignment(store: MockStore, spaceId: string, candidateId:
   if (plan.takeSeat) moveSeats(store, plan.takeSeat, 1);
   const row = createAssignment(store, spaceId, plan.assignment);
   if (body.notify) assignmentNotice(store, candidate, examType, plan.assignment.scheduledAt, session);
-  store.changed();
+  store.touched([candidateId]);
   return present(row, now);
 }
 
@@ -255,7 +255,7 @@ export function removeAssignment(store: MockStore, spaceId: string, candidateId:
   applyRelease(store, plan.release, now);
   if (plan.releaseSeat) moveSeats(store, plan.releaseSeat, -1);
   if (options.notify && current) cancellationNotice(store, candidate, current.examType);
-  store.changed();
+  store.touched([candidateId]);
 }
 
 /** R8 « Attribuer les certifications » to several candidates (§6.6), all or nothing. */
@@ -277,7 +277,7 @@ export function bulkAssign(store: MockStore, spaceId: string, body: AssignmentRe
   if (plan.takeSeats) moveSeats(store, plan.takeSeats.sessionId, plan.takeSeats.count);
   const rows = plan.assignments.map((a) => createAssignment(store, spaceId, a));
   if (body.notify) for (const c of candidates) assignmentNotice(store, c, examType, plan.assignments[0]?.scheduledAt ?? null, session);
-  store.changed();
+  store.touched(candidates.map((c) => c.id));
   return rows.map((r) => present(r, now));
 }
 
@@ -300,7 +300,7 @@ export function bulkRemove(store: MockStore, spaceId: string, body: { candidateI
       if (current) cancellationNotice(store, c, current.examType);
     }
   }
-  store.changed();
+  store.touched(candidates.map((c) => c.id));
   return { removed: plan.releases.length, creditsReturned };
 }
 

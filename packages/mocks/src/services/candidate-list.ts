@@ -41,51 +41,115 @@ export interface TableEntry {
   nameKey?: string;
 }
 
+/** The rows of one space, as of a moment, and their orders per sort. */
 interface Rows {
-  entries: TableEntry[];
-  /** The rows hold while `after < now ≤ until` (the deadlines around the moment they were computed). */
+  epoch: number;
+  version: number;
+  entries: Map<string, TableEntry>;
+  /** The rows hold while `after < now ≤ until` (the deadlines around the moments they were computed). */
   after: number;
   until: number;
+  sorted: Map<CandidateSort, TableEntry[]>;
+}
+
+const ROWS = new WeakMap<MockStore, Map<string, Rows>>();
+
+function entryOf(store: MockStore, record: CandidateRecord, now: Date, rows: Pick<Rows, 'after' | 'until'>): TableEntry {
+  const t = now.getTime();
+  const groups = groupRecordsOf(store, record.id);
+  const current = currentAssignment(store, record.id);
+  if (current && current.takenAt === null && current.attemptId === null) {
+    const deadline = Date.parse(current.deadline);
+    if (deadline >= t) rows.until = Math.min(rows.until, deadline);
+    else rows.after = Math.max(rows.after, deadline);
+  }
+  return {
+    row: candidateRow(store, record, now, groups),
+    record,
+    hidden: isHiddenCandidate(groups),
+    groupIds: new Set(groups.map((g) => g.id)),
+  };
 }
 
 function computeRows(store: MockStore, spaceId: string, now: Date): Rows {
-  const t = now.getTime();
-  let after = Number.NEGATIVE_INFINITY;
-  let until = Number.POSITIVE_INFINITY;
-  const entries: TableEntry[] = [];
-  for (const record of store.index().candidatesBySpace.get(spaceId) ?? []) {
-    const groups = groupRecordsOf(store, record.id);
-    const current = currentAssignment(store, record.id);
-    if (current && current.takenAt === null && current.attemptId === null) {
-      const deadline = Date.parse(current.deadline);
-      if (deadline >= t) until = Math.min(until, deadline);
-      else after = Math.max(after, deadline);
-    }
-    entries.push({
-      row: candidateRow(store, record, now, groups),
-      record,
-      hidden: isHiddenCandidate(groups),
-      groupIds: new Set(groups.map((g) => g.id)),
-    });
-  }
-  return { entries, after, until };
+  const rows: Rows = {
+    epoch: store.epoch,
+    version: store.version,
+    entries: new Map(),
+    after: Number.NEGATIVE_INFINITY,
+    until: Number.POSITIVE_INFINITY,
+    sorted: new Map(),
+  };
+  for (const record of store.index().candidatesBySpace.get(spaceId) ?? []) rows.entries.set(record.id, entryOf(store, record, now, rows));
+  return rows;
 }
 
-/** Every row of a space, as of `now` (cached until the next write or the next deadline). */
-export function tableRows(store: MockStore, spaceId: string, now: Date): TableEntry[] {
+/** Merges two lists already in the order of `compare`. */
+function merge(a: readonly TableEntry[], b: readonly TableEntry[], compare: (x: TableEntry, y: TableEntry) => number): TableEntry[] {
+  const out: TableEntry[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compare(a[i] as TableEntry, b[j] as TableEntry) <= 0 ? (a[i++] as TableEntry) : (b[j++] as TableEntry);
+  while (i < a.length) out[k++] = a[i++] as TableEntry;
+  while (j < b.length) out[k++] = b[j++] as TableEntry;
+  return out;
+}
+
+/** Recomputes the rows of the touched candidates alone, and moves them to their place in each sorted order. */
+function patchRows(store: MockStore, rows: Rows, spaceId: string, ids: ReadonlySet<string>, now: Date): void {
+  const removed = new Set<TableEntry>();
+  const added: TableEntry[] = [];
+  const candidates = store.index().candidates;
+  for (const id of ids) {
+    const old = rows.entries.get(id);
+    if (old) removed.add(old);
+    const record = candidates.get(id);
+    if (record && record.spaceId === spaceId) {
+      const entry = entryOf(store, record, now, rows);
+      rows.entries.set(id, entry);
+      added.push(entry);
+    } else rows.entries.delete(id);
+  }
+  for (const [sort, list] of rows.sorted) {
+    const compare = compareCandidateRows(sort);
+    const byRow = (x: TableEntry, y: TableEntry) => compare(x.row, y.row);
+    rows.sorted.set(sort, merge(removed.size > 0 ? list.filter((e) => !removed.has(e)) : list, [...added].sort(byRow), byRow));
+  }
+  rows.version = store.version;
+}
+
+function rowsOf(store: MockStore, spaceId: string, now: Date): Rows {
+  let bySpace = ROWS.get(store);
+  if (!bySpace) {
+    bySpace = new Map();
+    ROWS.set(store, bySpace);
+  }
   const t = now.getTime();
-  return store.cached(`rows:${spaceId}`, () => computeRows(store, spaceId, now), (r) => r.after < t && t <= r.until).entries;
+  let rows = bySpace.get(spaceId);
+  const touched = rows && rows.after < t && t <= rows.until ? store.touchedSince(rows.epoch, rows.version) : null;
+  if (!rows || touched === null) {
+    rows = computeRows(store, spaceId, now);
+    bySpace.set(spaceId, rows);
+  } else if (touched.size > 0) patchRows(store, rows, spaceId, touched, now);
+  return rows;
+}
+
+/** Every row of a space, as of `now` (kept until a write touches them or a deadline passes). */
+export function tableRows(store: MockStore, spaceId: string, now: Date): TableEntry[] {
+  return [...rowsOf(store, spaceId, now).entries.values()];
 }
 
 /** Every row of a space in the order of `sort`. */
 export function sortedRows(store: MockStore, spaceId: string, sort: CandidateSort, now: Date): TableEntry[] {
-  const rows = tableRows(store, spaceId, now);
-  const compare = compareCandidateRows(sort);
-  return store.cached(
-    `sorted:${spaceId}:${sort}`,
-    () => ({ source: rows, sorted: [...rows].sort((a, b) => compare(a.row, b.row)) }),
-    (s) => s.source === rows,
-  ).sorted;
+  const rows = rowsOf(store, spaceId, now);
+  let sorted = rows.sorted.get(sort);
+  if (!sorted) {
+    const compare = compareCandidateRows(sort);
+    sorted = [...rows.entries.values()].sort((a, b) => compare(a.row, b.row));
+    rows.sorted.set(sort, sorted);
+  }
+  return sorted;
 }
 
 /** The filters of the table (the list query's output; paging optional for exports). */

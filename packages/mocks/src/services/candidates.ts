@@ -139,7 +139,7 @@ export function createCandidate(store: MockStore, actor: Actor | undefined, spac
   };
   candidate.credentials = sendCredentials(store, actor, candidate, password);
   store.state.candidates.push(candidate);
-  store.changed();
+  store.touched([candidate.id]);
   return candidateDetail(store, candidate, store.now());
 }
 
@@ -168,7 +168,7 @@ export function updateCandidate(store: MockStore, actor: Actor | undefined, spac
     candidate.credentials = sendCredentials(store, actor, candidate, patch.password);
   }
   candidate.updatedAt = store.now().toISOString();
-  store.changed();
+  store.touched([id]);
   return candidateDetail(store, candidate, store.now());
 }
 
@@ -184,5 +184,5 @@ export function deleteCandidate(store: MockStore, spaceId: string, id: string): 
   state.candidates = state.candidates.filter((c) => c.id !== id);
   state.memberships = state.memberships.filter((m) => m.candidateId !== id);
   state.assignments = state.assignments.filter((a) => a.candidateId !== id);
-  store.changed();
+  store.touched([id]);
 }

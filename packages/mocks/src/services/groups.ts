@@ -96,7 +96,7 @@ export function createGroup(store: MockStore, spaceId: string, body: GroupCreate
     createdAt: store.now().toISOString(),
   };
   store.state.groups.push(group);
-  store.changed();
+  store.changed('groups');
   return withCount(store, group);
 }
 
@@ -107,7 +107,8 @@ export function updateGroup(store: MockStore, spaceId: string, id: string, patch
   if (patch.name !== undefined) group.name = patch.name;
   if (patch.category !== undefined) group.category = patch.category;
   if (patch.hidden !== undefined) group.hidden = patch.hidden;
-  store.changed();
+  // Its members' rows show its name and are hidden with it (R12).
+  store.touched((store.index().membershipsByGroup.get(id) ?? []).map((m) => m.candidateId));
   return withCount(store, group);
 }
 
@@ -118,7 +119,8 @@ export function deleteGroup(store: MockStore, spaceId: string, id: string): void
   const removed = new Set(plan.removeMemberships.map((m) => m.candidateId));
   store.state.memberships = store.state.memberships.filter((m) => m.groupId !== plan.groupId || !removed.has(m.candidateId));
   store.state.groups = store.state.groups.filter((g) => g.id !== plan.groupId);
-  store.changed();
+  store.changed('groups');
+  store.touched(plan.candidateIdsKept);
 }
 
 export interface MembersResult {
@@ -136,7 +138,7 @@ export function addMembers(store: MockStore, spaceId: string, groupId: string, c
   const plan = planAssociation(group, members, candidateIds, known);
   const createdAt = store.now().toISOString();
   for (const candidateId of plan.add) store.state.memberships.push({ groupId, candidateId, createdAt });
-  store.changed();
+  store.touched(plan.add);
   return { group: withCount(store, group), added: plan.add, alreadyMembers: plan.alreadyMembers };
 }
 
@@ -146,7 +148,7 @@ export function removeMember(store: MockStore, spaceId: string, groupId: string,
   const members = (store.index().membershipsByGroup.get(groupId) ?? []).map((m) => m.candidateId);
   const plan = planDissociation(group, candidateId, members);
   store.state.memberships = store.state.memberships.filter((m) => !(m.groupId === plan.groupId && m.candidateId === plan.candidateId));
-  store.changed();
+  store.touched([plan.candidateId]);
 }
 
 /** §5.6 a group's candidates: the table restricted to its members, hidden ones included. */

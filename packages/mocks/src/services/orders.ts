@@ -127,7 +127,7 @@ export function createOrder(store: MockStore, spaceId: string, body: OrderCreate
     paymentRef: null,
   };
   store.state.orders.push(order);
-  store.changed();
+  store.changed('ledger');
   const presented = presentStored(store, order, now);
   if (key !== undefined) {
     store.state.idempotencyKeys.push({ spaceId, key, request, status: 201, body: structuredClone(presented), createdAt: now.toISOString() });
@@ -185,7 +185,7 @@ export function checkout(store: MockStore, spaceId: string, id: string): { url: 
   }
   if (order.paymentRef === null) {
     order.paymentRef = randomToken(store.random, 16);
-    store.changed();
+    store.changed('ledger');
   }
   const url = new URL(store.config.paymentUrl);
   url.searchParams.set('commande', order.number);
@@ -222,7 +222,7 @@ export function deliverOrder(store: MockStore, id: string): Order {
   for (const lot of plan.lots) {
     store.state.lots.push({ id: store.nextId('lot'), spaceId: order.spaceId, createdAt: plan.deliveredAt, ...lot });
   }
-  store.changed();
+  store.changed('ledger');
   return presentStored(store, order, now);
 }
 
@@ -233,6 +233,6 @@ export function cancelOrder(store: MockStore, id: string): Order {
   planCancellation(order);
   order.status = 'cancelled';
   order.cancelledAt = now.toISOString();
-  store.changed();
+  store.changed('ledger');
   return presentStored(store, order, now);
 }

@@ -59,7 +59,7 @@ export function candidateLogin(store: MockStore, body: { email: string; password
   store.state.rateLimits = store.state.rateLimits.filter((b) => b.key !== key);
   const now = store.now();
   candidate.lastLoginAt = now.toISOString();
-  store.changed();
+  store.touched([candidate.id]);
   const current = currentAssignment(store, candidate.id);
   const untaken = current && current.takenAt === null && current.attemptId === null ? current : null;
   return {
@@ -127,7 +127,7 @@ export function startAttempt(store: MockStore, body: AttemptStartBody): { attemp
   store.state.attempts.push(attempt);
   assignment.attemptId = attempt.id;
   if (byCode) assignment.codeSpentAt = attempt.startedAt;
-  store.changed();
+  store.touched([assignment.candidateId]);
   return { attemptId: attempt.id };
 }
 
@@ -163,7 +163,7 @@ export function scoreAttempt(store: MockStore, id: string, body: AttemptScoreBod
   attempt.publicCode = generatePublicCode(store.random, (code) => taken.has(code));
   const assignment = store.index().assignments.get(attempt.assignmentId);
   if (assignment && assignment.takenAt === null) assignment.takenAt = attempt.takenAt;
-  store.changed();
+  store.touched([attempt.candidateId]);
   return attemptView(attempt);
 }
 
@@ -178,7 +178,7 @@ export function decideAttempt(store: MockStore, id: string, body: ValidationDeci
     throw new DomainError('conflict', "Ce résultat n'attend pas de validation.", { attemptId: id, validation: attempt.validation });
   }
   attempt.validation = body.decision;
-  store.changed();
+  store.touched([attempt.candidateId]);
   return attemptView(attempt);
 }
 

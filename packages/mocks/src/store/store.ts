@@ -57,7 +57,7 @@ export interface CreateStoreOptions {
   config?: Partial<MockConfig>;
 }
 
-/** Lookups rebuilt once per change of the state (the state stays plain arrays). */
+/** Lookups over the state (the state itself stays plain arrays). */
 export interface StoreIndex {
   candidates: Map<string, CandidateRecord>;
   candidatesBySpace: Map<string, CandidateRecord[]>;
@@ -80,6 +80,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+const byCreation = (a: AssignmentRecord, b: AssignmentRecord) =>
+  Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The ledger's lookups: lots, orders, La Poste sessions. */
+function indexLedger(state: MockState, index: StoreIndex): void {
+  index.lots = new Map();
+  index.lotsBySpace = new Map();
+  index.orders = new Map();
+  index.examSessions = new Map();
+  for (const l of state.lots) {
+    index.lots.set(l.id, l);
+    push(index.lotsBySpace, l.spaceId, l);
+  }
+  for (const o of state.orders) index.orders.set(o.id, o);
+  for (const s of state.examSessions) index.examSessions.set(s.id, s);
 }
 
 function buildIndex(state: MockState): StoreIndex {
@@ -108,9 +125,7 @@ function buildIndex(state: MockState): StoreIndex {
     index.assignments.set(a.id, a);
     push(index.assignmentsByCandidate, a.candidateId, a);
   }
-  for (const list of index.assignmentsByCandidate.values()) {
-    list.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
+  for (const list of index.assignmentsByCandidate.values()) list.sort(byCreation);
   for (const a of state.attempts) {
     index.attempts.set(a.id, a);
     push(index.attemptsByCandidate, a.candidateId, a);
@@ -120,21 +135,78 @@ function buildIndex(state: MockState): StoreIndex {
     push(index.membershipsByCandidate, m.candidateId, m);
     push(index.membershipsByGroup, m.groupId, m);
   }
-  for (const l of state.lots) {
-    index.lots.set(l.id, l);
-    push(index.lotsBySpace, l.spaceId, l);
-  }
-  for (const o of state.orders) index.orders.set(o.id, o);
-  for (const s of state.examSessions) index.examSessions.set(s.id, s);
+  indexLedger(state, index);
   return index;
 }
 
 /**
+ * Brings the lookups of `ids` up to date after a write that touched only
+ * those candidates (their file, assignments, attempts, memberships): one pass
+ * over each collection, instead of a rebuild.
+ */
+function patchIndex(state: MockState, index: StoreIndex, ids: ReadonlySet<string>): void {
+  const spaces = new Set<string>();
+  for (const id of ids) {
+    const old = index.candidates.get(id);
+    if (old) spaces.add(old.spaceId);
+    index.candidates.delete(id);
+  }
+  index.candidateByEmail = new Map();
+  for (const c of state.candidates) {
+    index.candidateByEmail.set(c.email.toLowerCase(), c);
+    if (ids.has(c.id)) {
+      index.candidates.set(c.id, c);
+      spaces.add(c.spaceId);
+    }
+  }
+  // A candidate created or deleted changes their space's list.
+  for (const spaceId of spaces) index.candidatesBySpace.set(spaceId, []);
+  for (const c of state.candidates) if (spaces.has(c.spaceId)) push(index.candidatesBySpace, c.spaceId, c);
+
+  for (const id of ids) {
+    for (const a of index.assignmentsByCandidate.get(id) ?? []) index.assignments.delete(a.id);
+    for (const a of index.attemptsByCandidate.get(id) ?? []) index.attempts.delete(a.id);
+    index.assignmentsByCandidate.delete(id);
+    index.attemptsByCandidate.delete(id);
+  }
+  for (const a of state.assignments) {
+    if (!ids.has(a.candidateId)) continue;
+    index.assignments.set(a.id, a);
+    push(index.assignmentsByCandidate, a.candidateId, a);
+  }
+  for (const id of ids) index.assignmentsByCandidate.get(id)?.sort(byCreation);
+  for (const a of state.attempts) {
+    if (!ids.has(a.candidateId)) continue;
+    index.attempts.set(a.id, a);
+    push(index.attemptsByCandidate, a.candidateId, a);
+  }
+
+  const groups = new Set<string>();
+  for (const id of ids) {
+    for (const m of index.membershipsByCandidate.get(id) ?? []) groups.add(m.groupId);
+    index.membershipsByCandidate.delete(id);
+  }
+  for (const m of state.memberships) {
+    if (!ids.has(m.candidateId)) continue;
+    push(index.membershipsByCandidate, m.candidateId, m);
+    groups.add(m.groupId);
+  }
+  for (const g of groups) index.membershipsByGroup.delete(g);
+  for (const m of state.memberships) if (groups.has(m.groupId)) push(index.membershipsByGroup, m.groupId, m);
+}
+
+/** How many touched-candidate entries are kept for the caches to catch up with. */
+const LOG_SIZE = 512;
+
+/**
  * The in-memory database of the mocks. Handlers read `state` through
- * {@link MockStore.index} and write it in place, then call
- * {@link MockStore.changed}. Each request runs synchronously from its first
- * read to its last write, so a plan made by a domain rule is applied with no
- * other request in between (R9 holds by construction).
+ * {@link MockStore.index} and write it in place, then say what they wrote:
+ * {@link MockStore.touched} for some candidates' files, assignments, attempts
+ * or memberships (caches are patched: cheap at 100,000 candidates),
+ * `changed('ledger')` for orders and lots, {@link MockStore.changed} for
+ * anything else (every cache starts over). Each request runs synchronously
+ * from its first read to its last write, so a plan made by a domain rule is
+ * applied with no other request in between (R9 holds by construction).
  */
 export class MockStore {
   readonly now: () => Date;
@@ -142,9 +214,15 @@ export class MockStore {
   readonly config: MockConfig;
   state: MockState;
   readonly #initial: MockState;
-  #version = 0;
-  #index: { version: number; index: StoreIndex } | null = null;
-  readonly #caches = new Map<string, { version: number; value: unknown }>();
+  /** Bumps when every cache must start over. */
+  #epoch = 0;
+  /** Bumps with every write. */
+  #seq = 0;
+  /** Candidates touched by the writes since the epoch began: `{ seq, ids }`, oldest first. */
+  #log: { seq: number; ids: string[] }[] = [];
+  /** The last `seq` dropped from the log: a cache older than that cannot catch up. */
+  #dropped = 0;
+  #index: StoreIndex | null = null;
 
   constructor(options: CreateStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
@@ -156,29 +234,66 @@ export class MockStore {
     this.state = structuredClone(this.#initial);
   }
 
-  /** Bumps with every write: caches keyed on it are dropped. */
+  /** Bumps with every write. */
   get version(): number {
-    return this.#version;
+    return this.#seq;
   }
 
-  /** Call after writing `state`. */
-  changed(): void {
-    this.#version += 1;
+  /** Bumps when every cache must start over (`changed()`, `reset()`, `load()`). */
+  get epoch(): number {
+    return this.#epoch;
+  }
+
+  /**
+   * Call after writing `state`. `'ledger'`: only orders, lots or sessions
+   * changed; `'groups'`: groups were created or deleted (their members, if
+   * any, are `touched` too) — those lookups are rebuilt, the candidates'
+   * caches kept. Otherwise every lookup and cache starts over.
+   */
+  changed(scope: 'all' | 'ledger' | 'groups' = 'all'): void {
+    this.#seq += 1;
+    if (scope === 'ledger') {
+      if (this.#index) indexLedger(this.state, this.#index);
+      return;
+    }
+    if (scope === 'groups') {
+      if (this.#index) this.#index.groups = new Map(this.state.groups.map((g) => [g.id, g]));
+      return;
+    }
+    this.#epoch += 1;
+    this.#log = [];
+    this.#dropped = 0;
+    this.#index = null;
+  }
+
+  /**
+   * Call after a write that changed only these candidates — their file (or its
+   * creation or deletion), assignments, attempts, memberships — and, in place,
+   * lots and seats: lookups and cached rows are patched for them alone.
+   */
+  touched(candidateIds: Iterable<string>): void {
+    const ids = [...new Set(candidateIds)];
+    this.#seq += 1;
+    this.#log.push({ seq: this.#seq, ids });
+    if (this.#log.length > LOG_SIZE) this.#dropped = this.#log.shift()?.seq ?? this.#dropped;
+    if (this.#index) patchIndex(this.state, this.#index, new Set(ids));
+  }
+
+  /**
+   * The candidates touched since `version` (in this `epoch`), or null when a
+   * cache made then cannot be patched (another epoch, or too old).
+   */
+  touchedSince(epoch: number, version: number): Set<string> | null {
+    if (epoch !== this.#epoch || version < this.#dropped) return null;
+    const ids = new Set<string>();
+    for (const entry of this.#log) if (entry.seq > version) for (const id of entry.ids) ids.add(id);
+    return ids;
   }
 
   /** Lookups over the current state. */
   index(): StoreIndex {
-    if (this.#index?.version !== this.#version) this.#index = { version: this.#version, index: buildIndex(this.state) };
-    return this.#index.index;
-  }
-
-  /** A value computed from the state, kept until the next write (or until `valid()` says otherwise). */
-  cached<T>(key: string, compute: () => T, valid: (value: T) => boolean = () => true): T {
-    const hit = this.#caches.get(key);
-    if (hit && hit.version === this.#version && valid(hit.value as T)) return hit.value as T;
-    const value = compute();
-    this.#caches.set(key, { version: this.#version, value });
-    return value;
+    this.#index ??= buildIndex(this.state);
+    return this.#index;
   }
 
   /** A new id: `cand_00000020` after `cand_00000019`. Ids sort in creation order. */
