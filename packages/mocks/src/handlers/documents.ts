@@ -3,15 +3,17 @@
  * CSV, the candidates holding one, the candidates whose document exists, and
  * the merged PDF.
  */
-import { ActivationCodesQuery, CandidateListQuery, DocumentKindParam, DocumentsEligibleQuery, DocumentsQuery, LABELS } from '@clr/domain';
+import { ActivationCodesQuery, CandidateListQuery, DocumentKindParam, DocumentsEligibleQuery, DocumentsQuery, fr, type DocumentKind } from '@clr/domain';
+import { validationFailed } from '../http/problem.js';
 import { documents } from '../http/lazy.js';
 import { file, json, SPACE, type MockContext, type RouteSpec } from '../http/route.js';
 import { buildDocuments, candidatesWithCode, listActivationCodes, listEligible } from '../services/documents.js';
 
-const PLURAL_TITLES = { report: 'Bilans détaillés', registration: "Attestations d'inscription", attendance: 'Attestations de passage' } as const;
-
-function kindOf(ctx: MockContext) {
-  return ctx.parse(DocumentKindParam, ctx.params.kind, 'param');
+/** The `:kind` of the address (`report`, `registration`, `attendance`), or the server's 400 naming it. */
+function kindOf(ctx: MockContext): DocumentKind {
+  const kind = DocumentKindParam.safeParse(ctx.params.kind);
+  if (!kind.success) throw validationFailed([{ path: 'kind', message: fr('documentKind.invalid') }], "L'adresse demandée contient un identifiant invalide.");
+  return kind.data;
 }
 
 export const documentRoutes: RouteSpec[] = [
@@ -56,11 +58,13 @@ export const documentRoutes: RouteSpec[] = [
       const d = await documents();
       const kind = kindOf(ctx);
       const { candidateIds } = ctx.parse(DocumentsQuery, { ...ctx.query(), kind }, 'query');
-      const pdf = buildDocuments(ctx.store, ctx.spaceId(), kind, candidateIds, d.buildMergedDocument);
-      const title = candidateIds.length === 1 ? LABELS.fr.documentKind[kind] : PLURAL_TITLES[kind];
-      const response = file(pdf as Uint8Array<ArrayBuffer>, d.PDF_CONTENT_TYPE, d.exportFileName(title, ctx.store.now(), 'pdf'));
-      response.headers.set('Content-Disposition', response.headers.get('Content-Disposition')?.replace('attachment', 'inline') ?? 'inline');
-      return response;
+      const { pdf, singleName } = buildDocuments(ctx.store, ctx.spaceId(), kind, candidateIds, d.buildMergedDocument);
+      const name = d.documentFileName(kind, ctx.store.now(), singleName ?? undefined);
+      // « s'affichent dans votre navigateur » (§6.10): inline.
+      return new Response(pdf as Uint8Array<ArrayBuffer>, {
+        status: 200,
+        headers: { 'Content-Type': d.PDF_CONTENT_TYPE, 'Content-Disposition': `inline; filename="${name}"` },
+      });
     },
   },
 ];

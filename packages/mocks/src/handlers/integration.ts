@@ -48,9 +48,10 @@ export const integrationRoutes: RouteSpec[] = [
     method: 'get',
     path: '/public/verify/:code',
     handle(ctx) {
+      const code = ctx.id('code');
       const { max, windowMs } = ctx.store.config.verifyLimit;
-      limit(ctx.store, `verify:address:${MOCK_ADDRESS}`, max, windowMs);
-      return json(verifyPublicCode(ctx.store, ctx.params.code ?? ''));
+      limit(ctx.store, `verify:${MOCK_ADDRESS}`, max, windowMs);
+      return json(verifyPublicCode(ctx.store, code));
     },
   },
 ];

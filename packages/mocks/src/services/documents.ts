@@ -9,7 +9,6 @@ import {
   assertAllEligible,
   documentEligibility,
   findExamType,
-  latestAssignment,
   type ActivationCodeRow,
   type ActivationCodesQuery,
   type CandidateList,
@@ -22,7 +21,6 @@ import type { CertificateData, buildMergedDocument } from '@clr/documents';
 import type { MockStore } from '../store/store.js';
 import type { AssignmentRecord, AttemptRecord, CandidateRecord } from '../store/types.js';
 import { queryCandidates, type TableEntry, type TableFilters } from './candidate-list.js';
-import { lockCandidates } from './assignments.js';
 import { activeAssignments, attemptsOf, historyOf } from './views.js';
 
 // ---------------------------------------------------------------------------
@@ -115,12 +113,12 @@ function eligible(store: MockStore, kind: DocumentKind): (entry: TableEntry) => 
   return (entry) => documentEligibility(kind, historyOf(store, entry.record.id), store.state.examTypes);
 }
 
-/** `GET /documents/:kind/eligible`: the visible candidates (R12) whose document exists (R18), by name. */
+/** `GET /documents/:kind/eligible`: the candidates whose document exists (R18), hidden ones included, by name. */
 export function listEligible(store: MockStore, spaceId: string, query: DocumentsEligibleQuery): List<CandidateRow> {
   const { data, nextCursor, total } = queryCandidates(
     store,
     spaceId,
-    { q: query.q, groupId: query.groupId, cursor: query.cursor, limit: query.limit, sort: 'name' },
+    { q: query.q, groupId: query.groupId, cursor: query.cursor, limit: query.limit, sort: 'name', includeHidden: true },
     store.now(),
     { extra: eligible(store, query.kind) },
   );
@@ -130,25 +128,31 @@ export function listEligible(store: MockStore, spaceId: string, query: Documents
 const gives = (store: MockStore, examType: string, kind: 'registration' | 'attendance') =>
   findExamType(examType, store.state.examTypes)?.documents.includes(kind) ?? false;
 
-function latestTaken(attempts: readonly AttemptRecord[], keep: (a: AttemptRecord) => boolean): AttemptRecord | undefined {
-  return attempts.filter((a) => a.takenAt !== null && keep(a)).sort((a, b) => Date.parse(b.takenAt as string) - Date.parse(a.takenAt as string))[0];
+/** Attempts as the server orders them for a document: taken date, then start, latest first. */
+function latestFirst(attempts: readonly AttemptRecord[]): AttemptRecord[] {
+  const t = (v: string | null) => (v === null ? Number.NEGATIVE_INFINITY : Date.parse(v));
+  return [...attempts].sort((a, b) => t(b.takenAt) - t(a.takenAt) || t(b.startedAt) - t(a.startedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
 }
 
-/** The exam (and result) a document is about: the latest one that gives it. */
-function documentData(store: MockStore, kind: DocumentKind, candidate: CandidateRecord, spaceName: string, now: Date): CertificateData {
-  const attempts = attemptsOf(store, candidate.id);
-  const assignments = activeAssignments(store, candidate.id);
+/** The exam (and result) a document is about: the latest one that gives it (R18 was checked before). */
+function subjectOf(store: MockStore, kind: DocumentKind, candidateId: string): { assignment: AssignmentRecord; attempt: AttemptRecord | null } {
+  const attempts = latestFirst(attemptsOf(store, candidateId));
+  const assignments = [...activeAssignments(store, candidateId)].reverse();
   let attempt: AttemptRecord | undefined;
-  let assignment: AssignmentRecord | null | undefined;
-  if (kind === 'report') attempt = latestTaken(attempts, (a) => a.validation === 'validated');
-  else if (kind === 'attendance') attempt = latestTaken(attempts, (a) => gives(store, a.examType, 'attendance'));
+  if (kind === 'report') attempt = attempts.find((a) => a.validation === 'validated');
+  else if (kind === 'attendance') attempt = attempts.find((a) => a.takenAt !== null && gives(store, a.examType, 'attendance'));
   else {
-    assignment = latestAssignment(assignments.filter((a) => gives(store, a.examType, 'registration')));
-    attempt = attempts.find((a) => a.assignmentId === assignment?.id);
+    const assignment = assignments.find((a) => gives(store, a.examType, 'registration'));
+    if (assignment) return { assignment, attempt: attempts.find((a) => a.assignmentId === assignment.id) ?? null };
+    attempt = attempts.find((a) => gives(store, a.examType, 'registration'));
   }
-  if (attempt) assignment = store.index().assignments.get(attempt.assignmentId) ?? null;
-  const examType = attempt?.examType ?? assignment?.examType ?? '';
-  const session = assignment?.sessionId ? store.index().examSessions.get(assignment.sessionId) : undefined;
+  const chosen = attempt as AttemptRecord;
+  return { assignment: store.index().assignments.get(chosen.assignmentId) as AssignmentRecord, attempt: chosen };
+}
+
+function documentData(store: MockStore, kind: DocumentKind, candidate: CandidateRecord, spaceName: string, now: Date): CertificateData {
+  const { assignment, attempt } = subjectOf(store, kind, candidate.id);
+  const session = assignment.sessionId ? store.index().examSessions.get(assignment.sessionId) : undefined;
   const base = store.config.publicUrl.replace(/\/$/, '');
   return {
     spaceName,
@@ -164,26 +168,26 @@ function documentData(store: MockStore, kind: DocumentKind, candidate: Candidate
       email: candidate.email,
     },
     exam: {
-      type: examType,
-      label: findExamType(examType, store.state.examTypes)?.label ?? examType,
-      scheduledAt: assignment?.scheduledAt ?? null,
-      session: session
-        ? { centre: session.centreName, address: session.address, startsAt: session.startsAt }
-        : null,
+      type: assignment.examType,
+      label: findExamType(assignment.examType, store.state.examTypes)?.label ?? assignment.examType,
+      scheduledAt: assignment.scheduledAt,
+      // As the server writes it: the address, then postcode and city.
+      session: session ? { centre: session.centreName, address: `${session.address}, ${session.postcode} ${session.city}`, startsAt: session.startsAt } : null,
     },
     attempt: attempt
       ? { score: attempt.score, takenAt: attempt.takenAt, validUntil: attempt.validUntil, validation: attempt.validation, publicCode: attempt.publicCode }
       : null,
-    verificationUrl: attempt?.publicCode ? `${base}/verify/${attempt.publicCode}` : null,
-    issuedAt: now.toISOString(),
+    verificationUrl: attempt?.publicCode && attempt.validation === 'validated' ? `${base}/verify/${encodeURIComponent(attempt.publicCode)}` : null,
+    issuedAt: now,
   };
 }
 
 /**
  * `GET /documents/:kind?candidateIds=…`: the chosen candidates' documents
- * merged into one PDF (« un seul document pdf »). Unknown candidates are 404;
- * if any chosen candidate has no such document, nothing is built and
- * `not_eligible` names them (R18).
+ * merged into one PDF (« un seul document pdf »), one page each in the order
+ * asked. Unknown candidates are 404 naming them; if any chosen candidate has
+ * no such document, nothing is built and `not_eligible` names them (R18).
+ * `singleName` (« Nom Prénom ») names the file of a single candidate.
  */
 export function buildDocuments(
   store: MockStore,
@@ -191,8 +195,13 @@ export function buildDocuments(
   kind: DocumentKind,
   candidateIds: readonly string[],
   build: typeof buildMergedDocument,
-): Uint8Array {
-  const candidates = lockCandidates(store, spaceId, candidateIds);
+): { pdf: Uint8Array; singleName: string | null } {
+  const index = store.index();
+  const unknown = candidateIds.filter((id) => index.candidates.get(id)?.spaceId !== spaceId);
+  if (unknown.length > 0) {
+    throw new DomainError('not_found', unknown.length === 1 ? "Ce candidat n'existe pas." : "Ces candidats n'existent pas.", { candidateIds: unknown });
+  }
+  const candidates = candidateIds.map((id) => index.candidates.get(id) as CandidateRecord);
   assertAllEligible(
     kind,
     candidates.map((c) => ({ id: c.id, ...historyOf(store, c.id) })),
@@ -201,9 +210,7 @@ export function buildDocuments(
   const space = store.state.spaces.find((s) => s.id === spaceId);
   if (!space) throw new DomainError('not_found', "Cette ressource n'existe pas.");
   const now = store.now();
-  return build(
-    kind,
-    candidates.map((c) => documentData(store, kind, c, space.name, now)),
-    { catalogue: store.state.examTypes },
-  );
+  const pdf = build(kind, candidates.map((c) => documentData(store, kind, c, space.name, now)), { catalogue: store.state.examTypes });
+  const first = candidates[0];
+  return { pdf, singleName: candidates.length === 1 && first ? `${first.lastName} ${first.firstName}` : null };
 }

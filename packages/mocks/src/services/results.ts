@@ -195,10 +195,12 @@ export function listAttempts(store: MockStore, candidateId: string): Attempt[] {
   return [...inProgress, ...taken].map(attemptView);
 }
 
+/** A verification code as printed; anything else is looked up as nothing. */
+const CODE_SHAPE = /^[A-Za-z0-9]{4,32}$/;
+
 /** R17 `GET /public/verify/:code`: a validated result's type, score, dates and name; anything else looks unknown. */
 export function verifyPublicCode(store: MockStore, code: string): PublicVerification {
-  const wanted = code.trim().toUpperCase();
-  const attempt = store.state.attempts.find((a) => a.publicCode === wanted);
+  const attempt = CODE_SHAPE.test(code) ? store.state.attempts.find((a) => a.publicCode === code) : undefined;
   const candidate = attempt ? store.index().candidates.get(attempt.candidateId) : undefined;
   const type = attempt ? findExamType(attempt.examType, store.state.examTypes) : undefined;
   if (!attempt || !candidate || !type) throw notFound(fr('verification.notFound'));

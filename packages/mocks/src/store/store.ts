@@ -38,7 +38,7 @@ export const DEFAULT_MOCK_CONFIG: MockConfig = {
   lotValidityMonths: 12,
   publicUrl: 'http://localhost:3000',
   paymentUrl: 'http://localhost:3000/paiement',
-  verifyLimit: { max: 30, windowMs: 60_000 },
+  verifyLimit: { max: 30, windowMs: 10 * 60_000 },
 };
 
 export interface CreateStoreOptions {
