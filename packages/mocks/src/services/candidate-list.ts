@@ -8,10 +8,11 @@
  * without the status one, and opaque keyset cursors (the last row's sort key,
  * never an offset, so a deleted row does not shift the next page).
  *
- * Rows are computed once per change of the store and kept until a deadline
- * passes (the only thing that moves a status without a write); each sort is
- * computed once too, so a page of 100,000 candidates is a binary search and a
- * slice.
+ * Rows are computed once, then patched for the candidates a write touches
+ * (`store.touched`), and computed again when a deadline passes (the only thing
+ * that moves a status without a write) or after a write that did not say what
+ * it touched; each sort is computed once and patched alike, so a page of
+ * 100,000 candidates is a binary search and a slice.
  */
 import {
   CandidateStatus,
