@@ -16,3 +16,4 @@ export * from './documents/schemas.js';
 export * from './exports/neutralise.js';
 export * from './ledger.js';
 export * from './people.js';
+export * from './shared/problem.js';

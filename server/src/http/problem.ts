@@ -1,16 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import {
-  DomainError,
-  ERROR_STATUS,
-  fr,
-  isDomainError,
-  toFieldErrors,
-  type ErrorCode,
-  type FieldError,
-  type Problem,
-} from '@clr/domain';
+import { DomainError, isDomainError } from '@clr/domain';
 import type { AppEnv } from './env.js';
 
 /**
@@ -19,68 +10,27 @@ import type { AppEnv } from './env.js';
  * message, bad input is a 400 naming each field, a unique violation is a 409
  * naming the field, anything else a 500 that says nothing about the data.
  */
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+import {
+  INTERNAL_PROBLEM_DETAIL,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TITLES,
+  inputProblem,
+  notFound,
+  problemOf,
+  problemType,
+  validationFailed,
+} from '@clr/domain';
 
-export const PROBLEM_TITLES: Record<ErrorCode, string> = {
-  validation_failed: 'Données invalides',
-  unauthenticated: 'Authentification requise',
-  forbidden: 'Accès refusé',
-  not_found: 'Ressource introuvable',
-  out_of_stock: 'Stock insuffisant',
-  assignment_exists: 'Examen déjà attribué',
-  candidate_locked: 'Dossier verrouillé',
-  candidate_not_deletable: 'Suppression impossible',
-  not_eligible: 'Candidats non éligibles',
-  conflict: 'Conflit',
-  rate_limited: 'Trop de tentatives',
+export {
+  INTERNAL_PROBLEM_DETAIL,
+  PROBLEM_CONTENT_TYPE,
+  PROBLEM_TITLES,
+  inputProblem as fromZodError,
+  notFound,
+  problemOf,
+  problemType,
+  validationFailed,
 };
-
-const INTERNAL_DETAIL =
-  "Une erreur inattendue s'est produite. Réessayez plus tard ; si le problème persiste, contactez le support en indiquant l'identifiant de la requête.";
-
-export function problemType(code: ErrorCode | 'internal'): string {
-  return `urn:clr:problem:${code}`;
-}
-
-/** A 400 naming each field. */
-export function validationFailed(errors: FieldError[], detail = fr('validation.summary')): DomainError {
-  return new DomainError('validation_failed', detail, { errors });
-}
-
-/** A 404: also what another space's record answers (never 403, which would confirm it exists). */
-export function notFound(detail = "Cette ressource n'existe pas."): DomainError {
-  return new DomainError('not_found', detail);
-}
-
-/** The body of a problem for a domain error. */
-export function problemOf(error: DomainError, requestId?: string): Problem {
-  const { errors, ...rest } = error.details;
-  // Extension members first: a rule's detail named like a standard member
-  // (`status: 'cancelled'`) never overrides the problem's own.
-  const body: Problem = {
-    ...rest,
-    type: problemType(error.code),
-    title: PROBLEM_TITLES[error.code],
-    status: ERROR_STATUS[error.code],
-    code: error.code,
-    detail: error.message,
-  };
-  if (errors) body.errors = errors;
-  if (requestId) body.requestId = requestId;
-  return body;
-}
-
-/** A validation failure from zod (body, query, params). */
-export function fromZodError(error: ZodError, where?: string): DomainError {
-  const errors = toFieldErrors(error);
-  const detail =
-    where === 'query'
-      ? 'Certains paramètres de la requête sont invalides.'
-      : where === 'param'
-        ? "L'adresse demandée contient un identifiant invalide."
-        : fr('validation.summary');
-  return validationFailed(errors, detail);
-}
 
 interface PrismaLikeError {
   name?: string;
@@ -186,7 +136,7 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response {
     title: 'Erreur interne',
     status: 500,
     code: 'internal',
-    detail: INTERNAL_DETAIL,
+    detail: INTERNAL_PROBLEM_DETAIL,
     ...(requestId ? { requestId } : {}),
   };
   return new Response(JSON.stringify(body), { status: 500, headers: { 'Content-Type': PROBLEM_CONTENT_TYPE } });
@@ -202,5 +152,5 @@ export function handleNotFound(c: Context<AppEnv>): Response {
  * {@link handleError} answers the problem.
  */
 export function validationHook(result: { success: boolean; error?: unknown; target?: string }): void {
-  if (!result.success) throw fromZodError(result.error as ZodError, result.target);
+  if (!result.success) throw inputProblem(result.error as ZodError, result.target);
 }
