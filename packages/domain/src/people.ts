@@ -114,7 +114,7 @@ export type { EligibilityAssignment, EligibilityAttempt, EligibilityHistory } fr
 export { DocumentKindParam, DocumentsEligibleQuery, DocumentsQuery } from './schemas/documents.js';
 
 // Integration with the exam platform
-export { AttemptScoreBody, AttemptStartBody, IntegrationLoginBody, ValidationDecisionBody } from './schemas/integration.js';
+export { AttemptScoreBody, AttemptStartBody, IntegrationLoginBody, IntegrationLoginResponse, ValidationDecisionBody } from './schemas/integration.js';
 
 // Dashboard (R21)
 export { dashboard } from './dashboard/dashboard.js';

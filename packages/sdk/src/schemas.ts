@@ -92,22 +92,7 @@ export const Health = z.looseObject({ status: z.string() });
 export type Health = z.infer<typeof Health>;
 
 /** `POST /integration/candidates/login` → the candidate the exam platform signed in, and the untaken exam waiting for them. */
-export const IntegrationLogin = z.object({
-  candidate: z.object({ id: z.string(), civility: z.string(), lastName: z.string(), firstName: z.string(), email: z.string() }),
-  assignment: z
-    .object({
-      id: z.string(),
-      examType: z.string(),
-      scheduledAt: z.string().nullable(),
-      sessionId: z.string().nullable(),
-      deadline: z.string(),
-      state: z.enum(['scheduled', 'expired']),
-      /** The exam waits for the invigilator's activation code (R15). */
-      activationRequired: z.boolean(),
-    })
-    .nullable(),
-});
-export type IntegrationLogin = z.infer<typeof IntegrationLogin>;
+export { IntegrationLoginResponse as IntegrationLogin } from '@clr/domain';
 
 /** `GET /assignments/eligible` (§6.6): a page of the candidates a bulk action may take, and the stock of the chosen type. */
 export const EligibleList = CandidateList.extend({ available: z.number().int().nonnegative().nullable() });

@@ -1,25 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
-import { Attempt, AttemptScoreBody, AttemptStarted, AttemptStartBody, IntegrationLoginBody, ValidationDecisionBody } from '@clr/domain';
+import { createRoute } from '@hono/zod-openapi';
+import { Attempt, AttemptScoreBody, AttemptStarted, AttemptStartBody, IntegrationLoginBody, IntegrationLoginResponse, ValidationDecisionBody } from '@clr/domain';
 import { requireActor } from '../http/auth.js';
 import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http/openapi.js';
 import { decideValidation, integrationLogin, scoreAttempt, startAttempt } from '../services/integration.js';
 
-export const IntegrationCandidate = z
-  .object({
-    candidate: z.object({ id: z.string(), civility: z.string(), lastName: z.string(), firstName: z.string(), email: z.string() }),
-    assignment: z
-      .object({
-        id: z.string(),
-        examType: z.string(),
-        scheduledAt: z.string().nullable(),
-        sessionId: z.string().nullable(),
-        deadline: z.string(),
-        state: z.enum(['scheduled', 'expired']),
-        activationRequired: z.boolean().openapi({ description: "L'examen attend le code d'activation saisi par l'examinateur (R15)." }),
-      })
-      .nullable(),
-  })
-  .openapi('IntegrationCandidate');
 
 const tags = ['integration'];
 const security = [{ integrationKey: [] as string[] }];
@@ -32,7 +16,7 @@ const loginRoute = createRoute({
   summary: "Connexion d'un candidat à la plateforme d'examen (met à jour sa dernière connexion)",
   request: { body: jsonBody(IntegrationLoginBody) },
   responses: {
-    200: jsonResponse(IntegrationCandidate, 'Le candidat et son examen non passé, s’il en a un.'),
+    200: jsonResponse(IntegrationLoginResponse, 'Le candidat et son examen non passé, s’il en a un.'),
     ...problems(400, 401, 403, 429),
   },
 });

@@ -18,6 +18,7 @@ import {
   type Attempt,
   type AttemptScoreBody,
   type AttemptStartBody,
+  type IntegrationLoginResponse,
   type RandomSource,
   type Validation,
 } from '@clr/domain';
@@ -34,20 +35,7 @@ import { refreshCandidateProgress } from './progress.js';
 // ---------------------------------------------------------------------------
 // Login
 
-export interface IntegrationCandidate {
-  candidate: { id: string; civility: string; lastName: string; firstName: string; email: string };
-  /** The latest assignment that counts, if untaken; the code itself is never given to the platform. */
-  assignment: {
-    id: string;
-    examType: string;
-    scheduledAt: string | null;
-    sessionId: string | null;
-    deadline: string;
-    state: 'scheduled' | 'expired';
-    /** The exam waits for an invigilator's activation code (R15). */
-    activationRequired: boolean;
-  } | null;
-}
+export type IntegrationCandidate = IntegrationLoginResponse;
 
 const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 const accountKey = (email: string) => `integration-login:account:${sha256(email)}`;

@@ -57,3 +57,24 @@ export const ValidationDecisionBody = z.object(
   { error: fr('body.invalid') },
 );
 export type ValidationDecisionBody = z.output<typeof ValidationDecisionBody>;
+
+/**
+ * `POST /integration/candidates/login` → the candidate and their untaken exam, if any. The
+ * activation code itself is never given to the exam platform: `activationRequired` says the exam
+ * waits for the invigilator to type it (R15).
+ */
+export const IntegrationLoginResponse = z.object({
+  candidate: z.object({ id: z.string(), civility: z.string(), lastName: z.string(), firstName: z.string(), email: z.string() }),
+  assignment: z
+    .object({
+      id: z.string(),
+      examType: z.string(),
+      scheduledAt: z.string().nullable(),
+      sessionId: z.string().nullable(),
+      deadline: z.string(),
+      state: z.enum(['scheduled', 'expired']),
+      activationRequired: z.boolean(),
+    })
+    .nullable(),
+});
+export type IntegrationLoginResponse = z.infer<typeof IntegrationLoginResponse>;

@@ -18,6 +18,7 @@ import {
   type Attempt,
   type AttemptScoreBody,
   type AttemptStartBody,
+  type IntegrationLoginResponse,
   type PublicVerification,
   type ValidationDecisionBody,
 } from '@clr/domain';
@@ -28,19 +29,7 @@ import type { AssignmentRecord, AttemptRecord } from '../store/types.js';
 import { attemptView, attemptsOf, currentAssignment } from './views.js';
 
 /** `POST /integration/candidates/login` → the candidate and their untaken exam (the code itself is never given out). */
-export interface IntegrationCandidate {
-  candidate: { id: string; civility: string; lastName: string; firstName: string; email: string };
-  assignment: {
-    id: string;
-    examType: string;
-    scheduledAt: string | null;
-    sessionId: string | null;
-    deadline: string;
-    state: 'scheduled' | 'expired';
-    /** The exam waits for an invigilator's activation code (R15). */
-    activationRequired: boolean;
-  } | null;
-}
+export type IntegrationCandidate = IntegrationLoginResponse;
 
 const BAD_CREDENTIALS = 'Identifiant ou mot de passe incorrect.';
 
