@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: runs every test runner of the repository one after the other and
 // ends with one plain line `N passed, N failed` summing them all (CI reads it).
-// Runners: Vitest (domain, documents, server on SQLite and on PostgreSQL).
+// Runners: Vitest (domain, documents, SDK, mocks, server on SQLite and on
+// PostgreSQL), @web/test-runner (the elements in Chromium), Playwright (the
+// reference site end to end against the real server).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,6 +41,49 @@ function run(name, command, args, env = {}) {
     }
   } else {
     problems.push('vitest wrote no report');
+    totals.failed += 1;
+  }
+}
+
+// 2. @web/test-runner: the elements in Chromium, on the mocks.
+{
+  const report = join(out, 'wtr.json');
+  const status = run('web-test-runner', 'npx', ['wtr', '--config', 'packages/elements/web-test-runner.config.mjs'], { CLR_WTR_REPORT: report });
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += json.passed;
+    totals.failed += json.failed;
+    totals.skipped += json.skipped;
+    if (status !== 0 && json.failed === 0) {
+      problems.push(`web-test-runner exited with ${status}`);
+      totals.failed += 1;
+    }
+  } else {
+    problems.push('web-test-runner wrote no report');
+    totals.failed += 1;
+  }
+}
+
+// 3. Playwright: the built site served by the real server, as an administrator uses it.
+{
+  const report = join(out, 'playwright.json');
+  const status = run('playwright', 'npx', ['playwright', 'test', '--config', 'playground/playwright.config.ts', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    const stats = json.stats ?? {};
+    totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    totals.failed += stats.unexpected ?? 0;
+    totals.skipped += stats.skipped ?? 0;
+    const loadErrors = (json.errors ?? []).length;
+    totals.failed += loadErrors;
+    if (status !== 0 && (stats.unexpected ?? 0) === 0 && loadErrors === 0) {
+      problems.push(`playwright exited with ${status}`);
+      totals.failed += 1;
+    }
+  } else {
+    problems.push('playwright wrote no report');
     totals.failed += 1;
   }
 }

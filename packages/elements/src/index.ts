@@ -1,0 +1,12 @@
+/**
+ * @clr/elements — the CLR Admin web components. Importing this module gives
+ * the classes, events and helpers without registering any tag; register with
+ * the define modules (`import '@clr/elements/define/clr-candidates-table.js'`).
+ */
+export { ClrElement, type ShownError } from './shared/clr-element.js';
+export { clrClientContext } from './shared/context.js';
+export { defineElement } from './shared/define.js';
+export { ClrEvent } from './shared/events.js';
+export { nearestLang, toLocale } from './shared/locale.js';
+export { tokens } from './shared/tokens.styles.js';
+export { CATALOGUES, format, type Catalogue } from './translations/index.js';

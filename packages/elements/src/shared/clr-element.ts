@@ -1,0 +1,83 @@
+import { consume } from '@lit/context';
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { translateMessage, type FieldError, type Locale } from '@clr/domain';
+import { ClrApiError, ClrNetworkError, isAbortError, type ClrClient } from '@clr/sdk';
+import { CATALOGUES, type Catalogue } from '../translations/index.js';
+import { clrClientContext } from './context.js';
+import { nearestLang, toLocale } from './locale.js';
+
+/** What an element shows for a failed call: the API's French message (translated when the page is English) and each field's message. */
+export interface ShownError {
+  message: string;
+  fields: FieldError[];
+}
+
+/**
+ * Base of every `clr-…` element: the SDK client (from `@lit/context` or the
+ * `.client` property), the catalogue of the nearest `lang` (re-read when that
+ * attribute changes), and the French/English text of an API error.
+ */
+export class ClrElement extends LitElement {
+  /** The SDK client; when unset, the one provided through `clrClientContext` is used. */
+  @property({ attribute: false })
+  client: ClrClient | undefined;
+
+  @consume({ context: clrClientContext, subscribe: true })
+  @state()
+  protected contextClient: ClrClient | undefined;
+
+  /** `fr` or `en`, from the nearest `lang` attribute (the element's own included). */
+  @state()
+  protected locale: Locale = 'fr';
+
+  #langObserver: MutationObserver | undefined;
+
+  /** The client in use, or `undefined` while none is given. */
+  protected get api(): ClrClient | undefined {
+    return this.client ?? this.contextClient;
+  }
+
+  protected get t(): Catalogue {
+    return CATALOGUES[this.locale];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#watchLang();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#langObserver?.disconnect();
+    this.#langObserver = undefined;
+  }
+
+  #watchLang(): void {
+    this.#langObserver?.disconnect();
+    const found = nearestLang(this);
+    this.locale = toLocale(found?.lang ?? document.documentElement.lang);
+    this.#langObserver = new MutationObserver(() => this.#watchLang());
+    // The holder's lang may change, or a nearer ancestor (ourselves included) may gain one.
+    this.#langObserver.observe(found?.holder ?? document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    if (found?.holder !== this) this.#langObserver.observe(this, { attributes: true, attributeFilter: ['lang'] });
+  }
+
+  /** The message to show for `error` in the page's language (the API speaks French). */
+  protected describeError(error: unknown): ShownError {
+    if (error instanceof ClrApiError) {
+      const translate = (text: string) => (this.locale === 'fr' ? text : translateMessage(text, this.locale));
+      return {
+        message: translate(error.detail),
+        fields: error.errors.map((field) => ({ ...field, message: translate(field.message) })),
+      };
+    }
+    if (error instanceof ClrNetworkError) return { message: this.t.common.networkError, fields: [] };
+    return { message: this.t.common.unexpectedError, fields: [] };
+  }
+
+  /** Whether `error` is only the cancellation of a superseded call. */
+  protected isAbort(error: unknown): boolean {
+    return isAbortError(error);
+  }
+}

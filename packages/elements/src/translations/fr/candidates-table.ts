@@ -1,0 +1,4 @@
+/** <clr-candidates-table> in French. */
+export const candidatesTable = {
+  label: '',
+};

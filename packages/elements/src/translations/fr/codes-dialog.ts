@@ -1,0 +1,4 @@
+/** <clr-codes-dialog> in French. */
+export const codesDialog = {
+  label: '',
+};

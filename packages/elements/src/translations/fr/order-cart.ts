@@ -1,0 +1,4 @@
+/** <clr-order-cart> in French. */
+export const orderCart = {
+  label: '',
+};
