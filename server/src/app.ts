@@ -25,6 +25,7 @@ import { integrationRoutes } from './routes/integration.js';
 import { exportRoutes } from './routes/exports.js';
 import { documentRoutes } from './routes/documents.js';
 import { publicApiRoutes, publicPageRoutes } from './routes/public.js';
+import { demoOutboxPageRoutes, demoOutboxRoutes } from './routes/demo-outbox.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -73,6 +74,7 @@ export function createApp(options: CreateAppOptions) {
   api.route('/integration', integrationRoutes());
   api.route('/documents', documentRoutes());
   api.route('/public', publicApiRoutes());
+  if (!deps.config.production) api.route('/demo', demoOutboxRoutes());
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
     type: 'apiKey',
@@ -109,6 +111,7 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, api);
   // Public pages outside the API: certificate verification (R17), acknowledgment link (§6.3).
   app.route('/', publicPageRoutes());
+  if (!deps.config.production) app.route('/demo', demoOutboxPageRoutes());
   return app;
 }
 

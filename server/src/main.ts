@@ -6,8 +6,10 @@
  * Environment: DATABASE_URL (default file:./data/clr.db, relative to server/),
  * PORT, HOST, NODE_ENV, PUBLIC_URL (links in e-mails), TRUST_PROXY=1 (client
  * address from X-Forwarded-For), PAYMENT_URL, PAYMENT_WEBHOOK_SECRET,
- * CLR_TOKEN_SECRET (signs embed tokens; shared by every instance), and the
- * demo logins' overrides (CLR_DEMO_ADMIN_EMAIL, … see src/seed/credentials.ts).
+ * CLR_TOKEN_SECRET (signs embed tokens; shared by every instance), SMTP_URL
+ * (smtp://user:pass@host:587 or smtps://…; unset, e-mails stay in the outbox
+ * shown at /demo/boite-mail), MAIL_FROM (sender), and the demo logins'
+ * overrides (CLR_DEMO_ADMIN_EMAIL, … see src/seed/credentials.ts).
  */
 import { serve } from '@hono/node-server';
 import { createApp, API_PREFIX } from './app.js';
@@ -15,6 +17,8 @@ import { createDb, migrate, redactUrl, resolveDatabaseUrl } from './db/client.js
 import { seedIfEmpty } from './seed/index.js';
 import { sweep } from './services/housekeeping.js';
 import { DEFAULT_CONFIG } from './http/env.js';
+import { mailSettingsFromEnv, redactSmtpUrl, smtpTransport } from './services/mail-transport.js';
+import { startMailWorker, type MailWorker } from './services/mail-worker.js';
 
 const env = process.env;
 
@@ -35,6 +39,8 @@ async function main(): Promise<void> {
   const seed = await seedIfEmpty(handle.db, { env });
 
   const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  const mail = mailSettingsFromEnv(env, publicUrl);
+  if (production && !mail.smtpUrl) console.warn('SMTP_URL is not set: e-mails stay in the outbox and are not sent.');
   if (production && !env.CLR_TOKEN_SECRET?.trim()) {
     console.warn('CLR_TOKEN_SECRET is not set: embed tokens are signed with a per-process secret (other instances will refuse them).');
   }
@@ -47,8 +53,15 @@ async function main(): Promise<void> {
       paymentUrl: env.PAYMENT_URL?.trim() || `${publicUrl}/paiement`,
       paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET?.trim() || undefined,
       ...(env.CLR_TOKEN_SECRET?.trim() ? { tokenSecret: env.CLR_TOKEN_SECRET.trim() } : {}),
+      mailDelivery: mail.smtpUrl ? 'smtp' : 'outbox',
+      mailFrom: mail.from,
     },
   });
+
+  // The outbox worker sends what the use cases queued (retries with backoff); without SMTP_URL nothing is sent.
+  const mailWorker: MailWorker | null = mail.smtpUrl
+    ? startMailWorker({ db: handle.db, transport: smtpTransport(mail.smtpUrl, mail.from) })
+    : null;
 
   // Expired sessions, spent reset links, old rate-limit windows and idempotency keys: now, then hourly.
   const housekeeping = () =>
@@ -67,6 +80,11 @@ async function main(): Promise<void> {
       `  OpenAPI      ${base}${API_PREFIX}/openapi.json`,
       `  Santé        ${base}${API_PREFIX}/healthz`,
       `  Base         ${handle.provider} ${redactUrl(handle.url)} (${report.applied.length} migration(s) appliquée(s), ${report.alreadyApplied.length} déjà en place)`,
+      mail.smtpUrl
+        ? `  Courriels    SMTP ${redactSmtpUrl(mail.smtpUrl)} (expéditeur ${mail.from})`
+        : production
+          ? '  Courriels    SMTP_URL non défini : conservés dans la boîte d’envoi, non envoyés'
+          : `  Courriels    non envoyés (SMTP_URL non défini) : boîte de démonstration ${base}/demo/boite-mail`,
     ];
     if (seed.credentials) {
       const c = seed.credentials;
@@ -100,15 +118,15 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     force.unref();
-    server.close(() => {
-      handle
-        .close()
-        .then(() => process.exit(0))
-        .catch((error: unknown) => {
-          console.error('Closing the database failed:', error);
-          process.exit(1);
-        });
-    });
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // The mail worker finishes the message in flight, then the database closes.
+    void Promise.all([closed, mailWorker?.stop()])
+      .then(() => handle.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error('Closing failed:', error);
+        process.exit(1);
+      });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -55,6 +55,13 @@ export interface AppConfig {
   tokenSecret: string;
   /** Where the one-line request logs go. */
   log: (line: string) => void;
+  /**
+   * `smtp`: `SMTP_URL` is set and the mail worker sends the outbox. `outbox`:
+   * messages stay in the outbox, readable at the demo outbox (not in production).
+   */
+  mailDelivery: 'smtp' | 'outbox';
+  /** Sender of the e-mails (`MAIL_FROM`). */
+  mailFrom: string;
 }
 
 export const DEFAULT_CONFIG: AppConfig = {
@@ -69,6 +76,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   paymentWebhookSecret: undefined,
   tokenSecret: randomBytes(32).toString('base64url'),
   log: (line) => console.log(line),
+  mailDelivery: 'outbox',
+  mailFrom: 'Certification Le Robert <ne-pas-repondre@localhost>',
 };
 
 /** What every handler can reach through `c.get('deps')`. */

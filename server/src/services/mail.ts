@@ -1,3 +1,4 @@
+import { examTypeLabel, formatDate, formatMoney, type Order, type Product } from '@clr/domain';
 import type { Db } from '../db/client.js';
 
 /**
@@ -21,7 +22,7 @@ export async function enqueueMail(db: OutboxWriter, mail: Mail): Promise<void> {
   });
 }
 
-const SIGNATURE = "L'équipe de la Certification Le Robert";
+export const SIGNATURE = "L'équipe de la Certification Le Robert";
 
 /** « Mot de passe oublié ? » (§1.1): the link to choose a new password. */
 export function passwordResetMail(input: { to: string; firstName: string; lastName: string; link: string; spaceId: string | null }): Mail {
@@ -61,4 +62,85 @@ export function passwordChangedMail(input: { to: string; firstName: string; last
       SIGNATURE,
     ].join('\n'),
   };
+}
+
+/** `2000` → « 20 % », `550` → « 5,5 % ». */
+function vatRateText(vatRateBp: number): string {
+  return `${String(vatRateBp / 100).replace('.', ',')}\u00a0%`;
+}
+
+/**
+ * « Confirmation de votre commande n° … » (§4.3): what was ordered, line by
+ * line as the orders table shows it, then « Sous-total (H.T.) », « T.V.A. »
+ * and « Total (T.T.C.) » as in « Passer une nouvelle commande » — the order's
+ * own totals (R2), never recomputed here.
+ */
+export function orderConfirmationMail(input: {
+  to: string;
+  firstName: string;
+  lastName: string;
+  spaceId: string;
+  order: Pick<Order, 'number' | 'createdAt' | 'lines' | 'totals'>;
+  vatRateBp: number;
+  products: readonly Pick<Product, 'id' | 'name' | 'reference'>[];
+}): Mail {
+  const { order } = input;
+  const names = new Map(input.products.map((p) => [p.id, p]));
+  const lines = order.lines.map((line) => {
+    const product = names.get(line.productId);
+    const name = product ? `${product.name} (${product.reference})` : examTypeLabel(line.examType);
+    return [
+      `- ${name} - ${examTypeLabel(line.examType)}`,
+      `  ${line.quantity} × ${formatMoney(line.unitPriceHt)} H.T. = ${formatMoney(line.ht)} H.T., soit ${formatMoney(line.ttc)} T.T.C.`,
+    ].join('\n');
+  });
+  return {
+    template: 'order.confirmation',
+    to: input.to,
+    spaceId: input.spaceId,
+    subject: `Confirmation de votre commande n° ${order.number} - Certification Le Robert`,
+    text: [
+      `Bonjour ${input.firstName} ${input.lastName},`,
+      '',
+      `Nous avons bien reçu votre commande n° ${order.number} du ${formatDate(order.createdAt)} :`,
+      '',
+      ...lines,
+      '',
+      `Sous-total (H.T.) : ${formatMoney(order.totals.ht)}`,
+      `T.V.A. (${vatRateText(input.vatRateBp)}) : ${formatMoney(order.totals.vat)}`,
+      `Total (T.T.C.) : ${formatMoney(order.totals.ttc)}`,
+      '',
+      "Votre commande s'affiche dès maintenant dans le tableau de la page « Mes commandes », avec le statut « En cours ».",
+      'Vous pouvez la régler directement en ligne sur notre centre de paiement : cliquez sur « Poursuivre ma commande » depuis le tableau des commandes. Vous pouvez aussi contacter notre service clients pour la régler.',
+      'Les certifications commandées seront disponibles dans votre espace dès la livraison de la commande.',
+      '',
+      SIGNATURE,
+    ].join('\n'),
+  };
+}
+
+/**
+ * Queues the order confirmation in the order's own transaction: to the
+ * administrator who ordered, or, for an order placed with an API key, to
+ * every administrator of the space.
+ */
+export async function enqueueOrderConfirmation(
+  tx: Pick<Db, 'admin' | 'outboxMessage'>,
+  input: {
+    spaceId: string;
+    createdById: string | null;
+    order: Pick<Order, 'number' | 'createdAt' | 'lines' | 'totals'>;
+    vatRateBp: number;
+    products: readonly Pick<Product, 'id' | 'name' | 'reference'>[];
+  },
+): Promise<void> {
+  const { spaceId, createdById } = input;
+  const admins = await tx.admin.findMany({
+    where: createdById ? { id: createdById, spaceId } : { spaceId, role: 'admin' },
+    select: { email: true, firstName: true, lastName: true },
+    orderBy: { email: 'asc' },
+  });
+  for (const admin of admins) {
+    await enqueueMail(tx, orderConfirmationMail({ ...input, to: admin.email, firstName: admin.firstName, lastName: admin.lastName }));
+  }
 }

@@ -23,6 +23,7 @@ import { isUniqueViolation, notFound, uniqueFields } from '../http/problem.js';
 import { loadProducts, LOT_SELECT, toCreditLot } from './catalogue.js';
 import { idempotent, type StoredResponse } from './idempotency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
+import { enqueueOrderConfirmation } from './mail.js';
 
 const ORDER_SELECT = {
   id: true,
@@ -133,7 +134,10 @@ export async function createOrder(
             },
             select: ORDER_SELECT,
           });
-          return { status: 201, body: presentRow(row, now) };
+          const order = presentRow(row, now);
+          // « Confirmation de votre commande n° … », in the order's transaction.
+          await enqueueOrderConfirmation(tx, { spaceId, createdById, order, vatRateBp: space.vatRateBp, products });
+          return { status: 201, body: order };
         },
         now,
       );
