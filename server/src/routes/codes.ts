@@ -2,9 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { ActivationCodeList, ActivationCodesQuery, CandidateList, CandidateListQuery } from '@clr/domain';
 import { ACTIVATION_CODE_COLUMNS, EXPORT_FILE_BASES } from '@clr/documents';
 import { requireActor, spaceIdOf } from '../http/auth.js';
-import { csvResponse, CsvContent } from '../http/csv.js';
+import { csvDownload, CsvContent } from '../http/csv.js';
 import { createRouter, jsonResponse, problems } from '../http/openapi.js';
-import { allActivationCodes, candidatesWithCode, listActivationCodes } from '../services/codes.js';
+import { candidatesWithCode, listActivationCodes } from '../services/codes.js';
+import { activationCodeRows } from '../services/exports.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -32,7 +33,7 @@ const exportRoute = createRoute({
   path: '/export.csv',
   tags: ['codes'],
   summary: "Exporter les codes d'activation affichés (§6.7) : même sélection ou mêmes filtres que la liste",
-  description: 'CSV UTF-8 avec BOM, séparateur « ; », en-têtes français (Nom, Prénom, Courriel, Statut, Date de passage, Code), dates jj/mm/aaaa (R20).',
+  description: 'CSV UTF-8 avec BOM, séparateur « ; », en-têtes français (Nom, Prénom, Courriel, Statut, Date de passage, Code), dates jj/mm/aaaa (R20), envoyé au fil de la lecture.',
   request: { query: ActivationCodesQuery },
   responses: { 200: { description: 'Les codes, en CSV.', content: CsvContent }, ...problems(400, 401, 403, 404, 409) },
 });
@@ -47,10 +48,9 @@ export function codeRoutes() {
       return c.json(await listActivationCodes(db, spaceIdOf(c), c.req.valid('query'), now()), 200);
     })
     .openapi(exportRoute, async (c) => {
-      const { db, now } = c.get('deps');
       const { cursor: _cursor, limit: _limit, ...filters } = c.req.valid('query');
-      const rows = await allActivationCodes(db, spaceIdOf(c), filters, now());
-      return csvResponse(c, EXPORT_FILE_BASES.activationCodes, ACTIVATION_CODE_COLUMNS, rows);
+      const rows = await activationCodeRows(c.get('deps'), spaceIdOf(c), filters);
+      return csvDownload(c, EXPORT_FILE_BASES.activationCodes, ACTIVATION_CODE_COLUMNS, rows);
     })
     .openapi(candidatesRoute, async (c) => {
       const { db, now } = c.get('deps');

@@ -6,22 +6,11 @@
  * French headers, neutralised cells). Mounted before the groups and candidates
  * routers so that `export.csv` is never read as an `:id`.
  */
-import type { Context } from 'hono';
 import { createRoute } from '@hono/zod-openapi';
 import { CandidateListQuery, GroupListQuery } from '@clr/domain';
-import {
-  CANDIDATE_COLUMNS,
-  CSV_CONTENT_TYPE,
-  EXPORT_FILE_BASES,
-  GROUP_CANDIDATE_COLUMNS,
-  GROUP_COLUMNS,
-  csvStream,
-  exportFileName,
-  type CsvColumn,
-} from '@clr/documents';
+import { CANDIDATE_COLUMNS, EXPORT_FILE_BASES, GROUP_CANDIDATE_COLUMNS, GROUP_COLUMNS } from '@clr/documents';
 import { requireActor, spaceIdOf } from '../http/auth.js';
-import { CsvContent } from '../http/csv.js';
-import type { AppEnv } from '../http/env.js';
+import { csvDownload, CsvContent } from '../http/csv.js';
 import { createRouter, IdParam, problems } from '../http/openapi.js';
 import { candidateRows, groupCandidateRows, groupRows } from '../services/exports.js';
 
@@ -60,20 +49,6 @@ const candidatesExport = createRoute({
   request: { query: CandidateListQuery },
   responses: { 200: { description: 'Les candidats affichés, en CSV.', content: CsvContent }, ...problems(400, 401, 403) },
 });
-
-/** A streamed CSV download: `attachment` named `<base>-<Paris day>.csv`, never cached. */
-function csvDownload<Row>(c: Context<AppEnv>, base: string, columns: readonly CsvColumn<Row>[], rows: AsyncIterable<Row>): Response {
-  const name = exportFileName(base, c.get('deps').now());
-  return new Response(csvStream(columns, rows), {
-    status: 200,
-    headers: {
-      'Content-Type': CSV_CONTENT_TYPE,
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}
 
 /** The three table exports, mounted at the API root. */
 export function exportRoutes() {

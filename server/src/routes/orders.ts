@@ -4,9 +4,10 @@ import { requireActor, spaceIdOf } from '../http/auth.js';
 import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http/openapi.js';
 import { loadExamTypes } from '../services/catalogue.js';
 import { checkIdempotencyKey } from '../services/idempotency.js';
-import { createOrder, getOrder, listOrders, queryOrders } from '../services/orders.js';
-import { checkout } from '../services/payments.js';
-import { csvResponse, CsvContent } from '../http/csv.js';
+import { createOrder, getOrder, listOrders } from '../services/orders.js';
+import { orderRows } from '../services/exports.js';
+import { checkout } from '../services/payment-provider.js';
+import { csvDownload, CsvContent } from '../http/csv.js';
 import { EXPORT_FILE_BASES, ORDER_COLUMNS, orderLineRows } from '@clr/documents';
 
 const listRoute = createRoute({
@@ -39,7 +40,7 @@ const exportRoute = createRoute({
   path: '/export.csv',
   tags: ['orders'],
   summary: 'Exporter le tableau des commandes (§4.2) : mêmes filtres que la liste',
-  description: 'CSV UTF-8 avec BOM, séparateur « ; », en-têtes français, dates jj/mm/aaaa, une ligne par ligne de commande (R20).',
+  description: 'CSV UTF-8 avec BOM, séparateur « ; », en-têtes français, dates jj/mm/aaaa, une ligne par ligne de commande (R20), envoyé au fil de la lecture.',
   request: { query: OrderListQuery },
   responses: { 200: { description: 'Le tableau affiché, en CSV.', content: CsvContent }, ...problems(400, 401, 403) },
 });
@@ -85,8 +86,8 @@ export function orderRoutes() {
     .openapi(exportRoute, async (c) => {
       const deps = c.get('deps');
       const labels = new Map((await loadExamTypes(deps.db)).map((t) => [t.id, t.label]));
-      const orders = await queryOrders(deps, spaceIdOf(c), c.req.valid('query'), labels);
-      return csvResponse(c, EXPORT_FILE_BASES.orders, ORDER_COLUMNS, orderLineRows(orders));
+      const { cursor: _cursor, limit: _limit, ...filters } = c.req.valid('query');
+      return csvDownload(c, EXPORT_FILE_BASES.orders, ORDER_COLUMNS, orderLineRows(orderRows(deps, spaceIdOf(c), filters, labels)));
     })
     .openapi(checkoutRoute, async (c) => c.json(await checkout(c.get('deps'), spaceIdOf(c), c.req.valid('param').id), 200))
     .openapi(getRoute, async (c) => {

@@ -2,11 +2,16 @@
  * R20 — the rows of the CSV exports, read from the database page by page, so
  * that an export of 100,000 candidates holds one page (1,000 rows) at a time:
  * the candidates tables walk the listing's own keyset pages
- * (`queryCandidates`, same filters, search and sort), the groups table its
- * own listing's pages.
+ * (`queryCandidates`, same filters, search and sort), the groups table and
+ * the activation codes their own listing's pages, the orders table keyset
+ * pages of each section.
  */
-import type { CandidateRow, Group, GroupListQuery } from '@clr/domain';
+import { endOfParisDay, startOfParisDay, type ActivationCodeRow, type CandidateRow, type Group, type GroupListQuery, type Order, type OrderSection } from '@clr/domain';
+import type { Prisma } from '../generated/sqlite/client.js';
 import type { AppDeps } from '../http/env.js';
+import { LOT_SELECT } from './catalogue.js';
+import { listActivationCodes, type ActivationCodeFilters } from './codes.js';
+import { presentRow, type OrderFilters } from './orders.js';
 import { queryCandidates, type CandidateFilters, type QueryCandidatesOptions } from './candidate-list.js';
 import { getGroup, listGroups } from './groups.js';
 
@@ -59,4 +64,125 @@ export async function* groupRows(deps: AppDeps, spaceId: string, query: GroupLis
     yield* page.data;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
+}
+
+/** Orders read per query while the orders export streams (each with its lines and lots). */
+export const ORDER_EXPORT_PAGE_SIZE = 200;
+
+/** What `presentRow` reads of an order: the listing's own selection. */
+const ORDER_EXPORT_SELECT = {
+  id: true,
+  spaceId: true,
+  number: true,
+  status: true,
+  vatRateBp: true,
+  createdAt: true,
+  lines: {
+    orderBy: { position: 'asc' },
+    select: { id: true, productId: true, examTypeId: true, quantity: true, unitPriceHt: true },
+  },
+  lots: { select: LOT_SELECT },
+} as const satisfies Prisma.OrderSelect;
+
+/** The table's sections in its order, each with the statuses that can land in it (R3). */
+const ORDER_SECTIONS: readonly { section: OrderSection; statuses: readonly string[] }[] = [
+  { section: 'to_validate', statuses: ['pending'] },
+  { section: 'to_consume', statuses: ['delivered'] },
+  { section: 'history', statuses: ['delivered', 'cancelled'] },
+];
+
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * §4.2 « Exporter le tableau » of « Mes commandes »: every order the table
+ * shows under `filters` (search on number, product and exam type, exam type,
+ * period, section), in its order — À valider, À consommer, Historique, newest
+ * first inside each — read by keyset pages of {@link ORDER_EXPORT_PAGE_SIZE}
+ * orders, one section after the other, never the whole set at once. The
+ * section is the domain's (`presentOrder`), read with one clock for the whole
+ * export.
+ */
+export async function* orderRows(
+  deps: AppDeps,
+  spaceId: string,
+  filters: OrderFilters,
+  examTypeLabels: ReadonlyMap<string, string>,
+  options: { pageSize?: number } = {},
+): AsyncGenerator<Order, void, undefined> {
+  const { db } = deps;
+  const now = deps.now();
+  const pageSize = options.pageSize ?? ORDER_EXPORT_PAGE_SIZE;
+  const needle = filters.q ? fold(filters.q) : undefined;
+  const products = needle
+    ? new Map((await db.product.findMany({ where: { spaceId }, select: { id: true, name: true, reference: true } })).map((p) => [p.id, `${p.name} ${p.reference}`]))
+    : undefined;
+  const matches = (row: { number: string; lines: { productId: string; examTypeId: string }[] }) =>
+    !needle ||
+    fold([row.number, ...row.lines.map((l) => `${products?.get(l.productId) ?? ''} ${examTypeLabels.get(l.examTypeId) ?? l.examTypeId}`)].join(' ')).includes(needle);
+  const where: Prisma.OrderWhereInput = {
+    spaceId,
+    ...(filters.examType ? { lines: { some: { examTypeId: filters.examType } } } : {}),
+    ...(filters.from || filters.to
+      ? {
+          createdAt: {
+            ...(filters.from ? { gte: startOfParisDay(filters.from) } : {}),
+            ...(filters.to ? { lte: endOfParisDay(filters.to) } : {}),
+          },
+        }
+      : {}),
+  };
+  for (const { section, statuses } of ORDER_SECTIONS) {
+    if (filters.section !== undefined && filters.section !== section) continue;
+    let after: { createdAt: Date; id: string } | undefined;
+    for (;;) {
+      const rows = await db.order.findMany({
+        where: {
+          AND: [
+            where,
+            { status: { in: [...statuses] } },
+            ...(after ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] : []),
+          ],
+        },
+        select: ORDER_EXPORT_SELECT,
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: pageSize,
+      });
+      for (const row of rows) {
+        if (!matches(row)) continue;
+        const order = presentRow(row, now);
+        if (order.section === section) yield order;
+      }
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < pageSize) break;
+      after = { createdAt: last.createdAt, id: last.id };
+    }
+  }
+}
+
+/**
+ * §6.7 « Exporter » of the activation codes: the rows the list gives for the
+ * same selection or filters, page after page, in its order. The first page is
+ * read before this resolves, so a refused selection (404, `not_eligible`)
+ * answers as an error and not as a broken download.
+ */
+export async function activationCodeRows(
+  deps: AppDeps,
+  spaceId: string,
+  filters: Omit<ActivationCodeFilters, 'cursor' | 'limit'>,
+  options: { pageSize?: number } = {},
+): Promise<AsyncGenerator<ActivationCodeRow, void, undefined>> {
+  const now = deps.now();
+  const limit = options.pageSize ?? EXPORT_PAGE_SIZE;
+  const read = (cursor: string | undefined) => listActivationCodes(deps.db, spaceId, { ...filters, cursor, limit }, now);
+  const first = await read(undefined);
+  return (async function* () {
+    let page = first;
+    for (;;) {
+      yield* page.data;
+      if (!page.nextCursor) return;
+      page = await read(page.nextCursor);
+    }
+  })();
 }
