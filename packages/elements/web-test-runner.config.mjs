@@ -13,25 +13,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { build } from 'vite';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chrome = CHROME_PATH;
 
-export const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-extensions',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-];
+// The launch flags live in scripts/chromium.mjs, shared with the playground's Playwright tests.
+export { CHROMIUM_ARGS };
 
 async function bundleMocks() {
   const outDir = mkdtempSync(join(tmpdir(), 'clr-wtr-mocks-'));
