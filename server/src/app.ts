@@ -15,6 +15,7 @@ import { operatorRoutes } from './routes/operator.js';
 import { orderRoutes } from './routes/orders.js';
 import { keyRoutes } from './routes/keys.js';
 import { paymentRoutes } from './routes/payments.js';
+import { paymentPageRoutes } from './routes/payment-page.js';
 import { groupRoutes } from './routes/groups.js';
 import { candidateRoutes } from './routes/candidates.js';
 import { assignmentRoutes } from './routes/assignments.js';
@@ -111,6 +112,7 @@ export function createApp(options: CreateAppOptions) {
   app.route(API_PREFIX, api);
   // Public pages outside the API: certificate verification (R17), acknowledgment link (§6.3).
   app.route('/', publicPageRoutes());
+  app.route('/paiement', paymentPageRoutes((path, init) => app.request(`${API_PREFIX}${path}`, init)));
   if (!deps.config.production) app.route('/demo', demoOutboxPageRoutes());
   return app;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
+import type { PaymentProvider } from '../services/payment-provider.js';
 
 /**
  * Who is calling. The space **always** comes from here (the session or the
@@ -49,6 +50,14 @@ export interface AppConfig {
    */
   paymentWebhookSecret: string | undefined;
   /**
+   * The payment centre (R3, services/payment-provider.ts): `simulated` (the
+   * demonstration page at `/paiement`), `external` (a centre at `paymentUrl`
+   * signing with `paymentWebhookSecret`) or any `PaymentProvider`. Unset:
+   * simulated in development, external in production, where the simulated
+   * page answers 404 unless `PAYMENT_PROVIDER=simulated` asks for it.
+   */
+  paymentProvider: PaymentProviderName | PaymentProvider | undefined;
+  /**
    * Signs embed tokens (HMAC-SHA256). Every instance serving one database must
    * share it (`CLR_TOKEN_SECRET`); by default a random one per process.
    */
@@ -64,6 +73,18 @@ export interface AppConfig {
   mailFrom: string;
 }
 
+/** The built-in payment centres (services/payment-provider.ts). */
+export const PAYMENT_PROVIDER_NAMES = ['simulated', 'external'] as const;
+export type PaymentProviderName = (typeof PAYMENT_PROVIDER_NAMES)[number];
+
+/** `PAYMENT_PROVIDER` read strictly: unset or blank → undefined (the environment's default); anything unknown is an error. */
+export function parsePaymentProvider(value: string | undefined): PaymentProviderName | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if ((PAYMENT_PROVIDER_NAMES as readonly string[]).includes(text)) return text as PaymentProviderName;
+  throw new Error(`PAYMENT_PROVIDER must be one of ${PAYMENT_PROVIDER_NAMES.join(', ')}, got "${text}".`);
+}
+
 export const DEFAULT_CONFIG: AppConfig = {
   production: false,
   publicUrl: 'http://localhost:3000',
@@ -74,6 +95,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   lotValidityMonths: 12,
   paymentUrl: 'http://localhost:3000/paiement',
   paymentWebhookSecret: undefined,
+  // Read here so that `npm start` honours PAYMENT_PROVIDER with the other defaults.
+  paymentProvider: parsePaymentProvider(process.env.PAYMENT_PROVIDER),
   tokenSecret: randomBytes(32).toString('base64url'),
   log: (line) => console.log(line),
   mailDelivery: 'outbox',

@@ -2,7 +2,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, jsonBody, jsonResponse, problems } from '../http/openapi.js';
 import type { AppEnv } from '../http/env.js';
-import { confirmPayment, verifyWebhook } from '../services/payments.js';
+import { verifyWebhook } from '../services/payment-provider.js';
+import { confirmPayment } from '../services/payments.js';
 
 export const SIGNATURE_HEADER = 'x-clr-signature';
 

@@ -14,7 +14,8 @@ import {
   type ExamType,
   type Validation,
 } from '@clr/domain';
-import { buildMergedDocument, type CertificateData } from '@clr/documents';
+import { buildDocument, buildMergedDocument, type CertificateData } from '@clr/documents';
+import { Zip, ZipPassThrough } from 'fflate';
 import type { Prisma } from '../generated/sqlite/client.js';
 import type { AppDeps } from '../http/env.js';
 import { queryCandidates } from './candidate-list.js';
@@ -156,12 +157,12 @@ export interface BuiltDocument {
 }
 
 /**
- * `GET /documents/:kind?candidateIds=…`: one merged PDF, one page per
- * candidate in the order asked. An id unknown to the space refuses the whole
- * request with 404 naming it; a candidate without the document refuses it with
- * `not_eligible` naming every such id (R18).
+ * The chosen candidates' records in the order asked, checked all or nothing:
+ * an id unknown to the space refuses the whole request with 404 naming it; a
+ * candidate without the document refuses it with `not_eligible` naming every
+ * such id (R18).
  */
-export async function buildDocuments(deps: AppDeps, spaceId: string, kind: DocumentKind, candidateIds: readonly string[]): Promise<BuiltDocument> {
+async function chosenRecords(deps: AppDeps, spaceId: string, kind: DocumentKind, candidateIds: readonly string[]) {
   const [catalogue, records] = await Promise.all([
     loadExamTypes(deps.db),
     deps.db.candidate.findMany({ where: { spaceId, id: { in: [...candidateIds] } }, select: DOCUMENT_SELECT }),
@@ -171,6 +172,15 @@ export async function buildDocuments(deps: AppDeps, spaceId: string, kind: Docum
   if (unknown.length > 0) throw new DomainError('not_found', unknown.length === 1 ? "Ce candidat n'existe pas." : "Ces candidats n'existent pas.", { candidateIds: unknown });
   const ordered = candidateIds.map((id) => byId.get(id) as DocumentRecord);
   assertAllEligible(kind, ordered.map(historyOf), catalogue);
+  return { catalogue, ordered };
+}
+
+/**
+ * `GET /documents/:kind?candidateIds=…`: one merged PDF, one page per
+ * candidate in the order asked, all or nothing (see {@link chosenRecords}).
+ */
+export async function buildDocuments(deps: AppDeps, spaceId: string, kind: DocumentKind, candidateIds: readonly string[]): Promise<BuiltDocument> {
+  const { catalogue, ordered } = await chosenRecords(deps, spaceId, kind, candidateIds);
   const now = deps.now();
   const pdf = buildMergedDocument(
     kind,
@@ -179,4 +189,88 @@ export async function buildDocuments(deps: AppDeps, spaceId: string, kind: Docum
   );
   const first = ordered[0];
   return { pdf, singleName: ordered.length === 1 && first ? `${first.lastName} ${first.firstName}` : null };
+}
+
+/** What each PDF of a ZIP is called before the candidate's name: « attestation-de-passage_DUPONT_Marie.pdf ». */
+export const ZIP_ENTRY_BASES: Record<DocumentKind, string> = {
+  report: 'bilan-detaille',
+  registration: 'attestation-d-inscription',
+  attendance: 'attestation-de-passage',
+};
+
+/** A name part as plain ASCII letters, digits and hyphens: « Lévêque-Dupont » → `Leveque-Dupont`. */
+function entryPart(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
+    .replace(/ß/g, 'ss')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/**
+ * The entry names of a ZIP, one per candidate in order:
+ * `<kind>_<LAST NAME>_<First name>.pdf`, ASCII only (no path, no separator a
+ * file system could read), a second « DUPONT Marie » becoming
+ * `…_DUPONT_Marie-2.pdf` (compared without case, as Windows and macOS do).
+ */
+export function zipEntryNames(kind: DocumentKind, people: readonly { lastName: string; firstName: string }[]): string[] {
+  const taken = new Set<string>();
+  return people.map((person) => {
+    const parts = [ZIP_ENTRY_BASES[kind], entryPart(person.lastName).toUpperCase() || 'CANDIDAT', entryPart(person.firstName)].filter(Boolean);
+    const stem = parts.join('_');
+    let name = `${stem}.pdf`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}.pdf`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/**
+ * `GET /documents/:kind?candidateIds=…&format=zip` (beyond the manual): one
+ * PDF per candidate in a ZIP, with the same all-or-nothing checks as the merged
+ * PDF, made before this resolves. The archive streams: each PDF is built when
+ * the reader asks for more, stored as it is (a PDF's pages are already
+ * deflated), so memory holds one document at a time.
+ */
+export async function documentsZip(deps: AppDeps, spaceId: string, kind: DocumentKind, candidateIds: readonly string[]): Promise<ReadableStream<Uint8Array>> {
+  const { catalogue, ordered } = await chosenRecords(deps, spaceId, kind, candidateIds);
+  const now = deps.now();
+  const names = zipEntryNames(kind, ordered);
+  let next = 0;
+  let zip: Zip | undefined;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      zip = new Zip((error, chunk, final) => {
+        if (error) {
+          controller.error(error);
+          return;
+        }
+        controller.enqueue(chunk);
+        if (final) controller.close();
+      });
+    },
+    pull() {
+      const archive = zip as Zip;
+      const record = ordered[next];
+      if (!record) {
+        archive.end();
+        return;
+      }
+      const entry = new ZipPassThrough(names[next] as string);
+      entry.mtime = now;
+      archive.add(entry);
+      entry.push(buildDocument(kind, certificateData(deps, kind, record, catalogue, now), { catalogue }), true);
+      next += 1;
+    },
+    cancel() {
+      zip?.terminate();
+    },
+  });
 }
