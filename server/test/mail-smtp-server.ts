@@ -22,6 +22,8 @@ export interface SmtpTestServer {
   refuseRecipients: string | null;
   /** Reply to the end of DATA with this line (e.g. `451 4.3.0 Try again later`) instead of 250. */
   refuseData: string | null;
+  /** Resolves once `count` messages have been received in all. */
+  waitForMessages(count: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 }
 
@@ -32,8 +34,14 @@ export async function startSmtpServer(): Promise<SmtpTestServer> {
     received: [],
     refuseRecipients: null,
     refuseData: null,
+    waitForMessages: (count) =>
+      new Promise((resolve) => {
+        if (state.received.length >= count) return resolve(state.received);
+        waiters.push({ count, resolve });
+      }),
     close: async () => undefined,
   };
+  const waiters: { count: number; resolve: (mails: ReceivedMail[]) => void }[] = [];
 
   const server: Server = createServer((socket) => {
     sockets.add(socket);
@@ -101,6 +109,10 @@ export async function startSmtpServer(): Promise<SmtpTestServer> {
             continue;
           }
           state.received.push({ auth, from: envelope.from, to: envelope.to, data: data.join('\r\n') });
+          for (const waiter of waiters.filter((w) => state.received.length >= w.count)) {
+            waiters.splice(waiters.indexOf(waiter), 1);
+            waiter.resolve(state.received);
+          }
           reply('250 2.0.0 OK queued');
         } else {
           data.push(line.startsWith('..') ? line.slice(1) : line);
