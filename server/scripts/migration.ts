@@ -22,10 +22,14 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { HAND_WRITTEN as HAND_WRITTEN_BY_PROVIDER } from '../src/db/hand-written.js';
 import { toPostgresSchema } from '../src/db/postgres-schema.js';
 import { createDatabase, dropDatabase, startCluster, type PgCluster } from '../test/support/postgres.js';
 
 type Provider = 'sqlite' | 'postgres';
+
+/** The hand-written objects (src/db/hand-written.ts) by this script's folder names. */
+const HAND_WRITTEN = { sqlite: HAND_WRITTEN_BY_PROVIDER.sqlite, postgres: HAND_WRITTEN_BY_PROVIDER.postgresql };
 
 interface WasmSchemaEngine {
   diff(params: unknown): Promise<{ exitCode: number; stdout: string | null }>;
@@ -117,10 +121,12 @@ async function diffFor(provider: Provider, shadowUrl: () => Promise<string>): Pr
       to: { tag: 'schemaDatamodel', files: [schema] },
       script: true,
       exitCode: true,
-      filters: { externalTables: [], externalEnums: [] },
+      filters: { externalTables: [...HAND_WRITTEN[provider].tables], externalEnums: [] },
     });
     // exitCode 2: there is a difference; 0: the migrations already match the schema.
-    return result.exitCode === 2 ? (result.stdout ?? '') : null;
+    if (result.exitCode !== 2) return null;
+    const sql = withoutHandWrittenDrops(result.stdout ?? '', HAND_WRITTEN[provider].indexes);
+    return sql.trim() === '' ? null : sql;
   } catch (error) {
     // Driver errors come back as "External error id#N": the adapter binding keeps the real one.
     const registry = (adapter as unknown as { errorRegistry: { registeredErrors: { error: unknown }[] } }).errorRegistry;
@@ -130,6 +136,16 @@ async function diffFor(provider: Provider, shadowUrl: () => Promise<string>): Pr
   } finally {
     engine.free();
   }
+}
+
+/** The engine's SQL without the `DROP INDEX` of the hand-written indexes (each with its `-- DropIndex` line). */
+function withoutHandWrittenDrops(sql: string, indexes: readonly string[]): string {
+  let out = sql;
+  for (const name of indexes) {
+    const quoted = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    out = out.replace(new RegExp(`(?:-- DropIndex\\n)?DROP INDEX (?:"[^"]+"\\.)?"${quoted}";\\n*`, 'g'), '');
+  }
+  return out;
 }
 
 /**
@@ -154,6 +170,7 @@ function postgresWithShadow(adminUrl: string): PrismaPg {
                   await dropDatabase(adminUrl, shadowUrl);
                 };
               }
+              if (p === 'executeScript') return (script: string) => runScript(shadowUrl, script);
               return typeof v === 'function' ? v.bind(a) : v;
             },
           });
@@ -162,6 +179,22 @@ function postgresWithShadow(adminUrl: string): PrismaPg {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * The engine replays each committed migration in the shadow database with
+ * `executeScript`, which adapter-pg splits on every `;` — inside a function
+ * body (`$$ … $$`) too. PostgreSQL's simple-query protocol runs the whole file
+ * as it is, as the applier (src/db/migrate.ts) does.
+ */
+async function runScript(url: string, script: string): Promise<void> {
+  const client = new pg.Client(pgFields(url));
+  await client.connect();
+  try {
+    await client.query(script);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -266,6 +299,14 @@ async function main(): Promise<void> {
       const dir = join(migrationsRoot, provider, folder);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, 'migration.sql'), sql);
+      for (const table of HAND_WRITTEN[provider].triggersOn) {
+        if (sql.includes(`DROP TABLE "${table}"`)) {
+          console.warn(
+            `${provider}: this migration rebuilds "${table}", which drops its hand-written triggers: ` +
+              `append their CREATE TRIGGER statements (see 20261127181413_candidate_search_and_counts) to the migration.`,
+          );
+        }
+      }
       const lock = join(migrationsRoot, provider, 'migration_lock.toml');
       if (!existsSync(lock)) {
         writeFileSync(

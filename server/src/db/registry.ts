@@ -26,3 +26,8 @@ export function dbInfo(db: object): { provider: Provider; url: string } {
 export function registeredGate(db: object): Gate | null {
   return registry.get(db)?.gate ?? null;
 }
+
+/** Provider of a client made by createDb(); null for anything else (a transaction client, …). */
+export function registeredProvider(db: object): Provider | null {
+  return registry.get(db)?.provider ?? null;
+}

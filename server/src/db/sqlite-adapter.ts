@@ -49,8 +49,17 @@ export function gatedSqliteAdapter(inner: SqlDriverAdapterFactory, gate: Gate): 
   };
 }
 
+/**
+ * Bound parameters a statement may carry: SQLite's own limit
+ * (SQLITE_MAX_VARIABLE_NUMBER, 32,766 since 3.32; better-sqlite3 12 bundles
+ * 3.5x). Without it Prisma assumes 999 for SQLite and splits or refuses larger
+ * `IN (…)` lists — the candidates search sends the ids its index found as one.
+ */
+export const SQLITE_MAX_BIND_VALUES = 32_766;
+
 function gateAdapter(adapter: SqlDriverAdapter, gate: Gate): SqlDriverAdapter {
   const gated: Partial<SqlDriverAdapter> = {
+    getConnectionInfo: () => ({ ...adapter.getConnectionInfo?.(), supportsRelationJoins: false, maxBindValues: SQLITE_MAX_BIND_VALUES }),
     queryRaw: (query: SqlQuery) => gate.run(() => adapter.queryRaw(query)),
     executeRaw: (query: SqlQuery) => gate.run(() => adapter.executeRaw(query)),
     executeScript: (script: string) => gate.run(() => adapter.executeScript(script)),

@@ -25,20 +25,47 @@ export function statusWhere(status: keyof StatusCounts, now: Date): Prisma.Candi
 }
 
 /**
+ * Counts per status of a whole space (no filter but R12's hidden candidates),
+ * without reading its candidates: the per-stage totals come from
+ * `CandidateStatusCount` (kept by triggers in the transaction of every write),
+ * and the assigned are split into « Prévue » / « Expirée » at `now` by a range
+ * count, on the status index, of the assigned whose deadline has passed (R19:
+ * no timer). Scheduled = assigned − expired, as {@link countByStatus} counts it.
+ */
+export async function spaceStatusCounts(
+  db: Pick<Db, 'candidate' | 'candidateStatusCount'>,
+  spaceId: string,
+  now: Date,
+  includeHidden = false,
+): Promise<StatusCounts> {
+  // One range count per hidden flag: each is a prefix of the status index.
+  const flags = includeHidden ? [false, true] : [false];
+  const [rows, ...expiredByFlag] = await Promise.all([
+    db.candidateStatusCount.findMany({ where: { spaceId, ...(includeHidden ? {} : { inHiddenGroup: false }) }, select: { stage: true, count: true } }),
+    ...flags.map((inHiddenGroup) => db.candidate.count({ where: { spaceId, inHiddenGroup, ...statusWhere('expired', now) } })),
+  ]);
+  const expired = expiredByFlag.reduce((sum, n) => sum + n, 0);
+  const stage = (name: string) => rows.reduce((sum, row) => (row.stage === name ? sum + row.count : sum), 0);
+  return { to_assign: stage('none'), scheduled: stage('assigned') - expired, expired, taken: stage('taken') };
+}
+
+/**
  * Counts per status of the candidates matching `where`, computed in the
- * database (two indexed queries). Hidden candidates (R12) are excluded unless
+ * database (two indexed queries); without `where`, from the space's counters
+ * ({@link spaceStatusCounts}). Hidden candidates (R12) are excluded unless
  * `includeHidden`.
  */
 export async function countByStatus(
-  db: Pick<Db, 'candidate'>,
+  db: Pick<Db, 'candidate' | 'candidateStatusCount'>,
   spaceId: string,
   now: Date,
   options: { where?: Prisma.CandidateWhereInput; includeHidden?: boolean } = {},
 ): Promise<StatusCounts> {
+  if (!options.where) return spaceStatusCounts(db, spaceId, now, options.includeHidden ?? false);
   const base: Prisma.CandidateWhereInput = {
     spaceId,
     ...(options.includeHidden ? {} : { inHiddenGroup: false }),
-    ...(options.where ? { AND: [options.where] } : {}),
+    AND: [options.where],
   };
   const [byStage, expired] = await Promise.all([
     db.candidate.groupBy({ by: ['stage'], where: base, _count: { _all: true } }),

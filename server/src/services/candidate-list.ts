@@ -30,9 +30,10 @@ import {
   type Validation,
 } from '@clr/domain';
 import type { Db } from '../db/client.js';
+import { registeredProvider } from '../db/registry.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { validationFailed } from '../http/problem.js';
-import { statusWhere } from './candidate-counts.js';
+import { spaceStatusCounts, statusWhere } from './candidate-counts.js';
 import { decodeCursorValue, encodeCursor } from './cursor.js';
 
 /**
@@ -251,27 +252,81 @@ export async function groupsOf(
   return out;
 }
 
+/** The words of the search box as the search key folds them; `%` is not a character of either key, so it only separates words. */
+export function searchWords(q: string): string[] {
+  return searchKey(q.replace(/%/g, ' ')).split(' ').filter(Boolean);
+}
+
 /**
  * The search box (« Rechercher un nom, un courriel »): every word must be found
- * in the name key (accent- and case-insensitive) or in the e-mail. `%` is not a
- * character of either, so it only separates words.
+ * in the name key (accent- and case-insensitive) or in the e-mail, as
+ * `LIKE '%word%'` (Prisma's `contains`, where `_` matches any one character).
+ * On PostgreSQL the pg_trgm GIN indexes of both keys answer it.
  */
-function searchWhere(q: string): Prisma.CandidateWhereInput[] {
-  const words = searchKey(q.replace(/%/g, ' ')).split(' ').filter(Boolean);
+function likeWhere(words: readonly string[]): Prisma.CandidateWhereInput[] {
   return words.map((word) => ({
     OR: [{ sortName: { contains: word } }, { emailKey: { contains: word } }],
   }));
 }
 
 /**
+ * Does the trigram index answer this word exactly as `LIKE '%word%'` does?
+ * Trigrams need 3 characters; `_` is a LIKE wildcard, not a character to find.
+ */
+export function indexedWord(word: string): boolean {
+  return [...word].length >= 3 && !word.includes('_');
+}
+
+/** The FTS5 query of indexed words: each a quoted phrase (substring of a key, with the trigram tokenizer), all required. */
+export function trigramQuery(words: readonly string[]): string {
+  return words.map((word) => `"${word.replaceAll('"', '""')}"`).join(' AND ');
+}
+
+/**
+ * Up to this many candidates matching the indexed words, the search is sent
+ * as their ids (`id IN (…)`): the rows, counts and pages then read only those.
+ * A broader search (a tenth of a large space, or `@exemple` in every e-mail)
+ * keeps `LIKE`, whose walk in index order finds a page's rows soon.
+ */
+export const SEARCH_ID_LIST_MAX = 5000;
+
+const SEARCH_SQL =
+  'SELECT k."candidateId" AS "id" FROM "CandidateSearch" JOIN "CandidateSearchKey" k ON k."id" = "CandidateSearch"."rowid" ' +
+  'WHERE "CandidateSearch" MATCH ? AND k."spaceId" = ? LIMIT ?';
+
+/** The search resolved: the ids the trigram index found (null: not used) and the words left to `LIKE`. */
+export interface ResolvedSearch {
+  ids: string[] | null;
+  where: Prisma.CandidateWhereInput[];
+}
+
+/**
+ * Resolves `q` for the space. On SQLite, the words of 3 characters or more
+ * are looked up in the trigram FTS5 index `CandidateSearch` (kept by triggers
+ * on `Candidate`, migration candidate_search_and_counts), which finds exactly
+ * the rows `LIKE '%word%'` finds on the keys; shorter words, and every word
+ * when more than {@link SEARCH_ID_LIST_MAX} candidates match, stay `LIKE`.
+ */
+export async function resolveSearch(db: Db, spaceId: string, q: string | undefined): Promise<ResolvedSearch> {
+  const words = q ? searchWords(q) : [];
+  const indexed = words.filter(indexedWord);
+  if (indexed.length === 0 || registeredProvider(db) !== 'sqlite') return { ids: null, where: likeWhere(words) };
+  const rows = await db.$queryRawUnsafe<{ id: string }[]>(SEARCH_SQL, trigramQuery(indexed), spaceId, SEARCH_ID_LIST_MAX + 1);
+  if (rows.length > SEARCH_ID_LIST_MAX) return { ids: null, where: likeWhere(words) };
+  return { ids: rows.map((row) => row.id), where: likeWhere(words.filter((word) => !indexedWord(word))) };
+}
+
+/**
  * Up to this many members, a group filter is sent as the list of its members'
  * ids (`id IN (…)`, `id NOT IN (…)`): the database then seeks those rows
  * instead of probing the membership table once per candidate of the space.
- * Prisma allows 999 parameters a statement on SQLite (32 766 on PostgreSQL):
- * the rest of the query keeps its share.
+ * A larger group's page walks the sort's index and tests membership, which
+ * finds a page's rows sooner than seeking and sorting thousands of members.
+ * (Statements may carry 32,766 parameters on both databases: see
+ * `SQLITE_MAX_BIND_VALUES`.)
  */
 export const GROUP_ID_LIST_MAX = 600;
-/** Counts of a group of up to this many members are summed over id lists; beyond, the relation filter. */
+/** Counts of a group of up to this many members are counted over its ids; beyond, the relation filter. */
 export const GROUP_COUNT_IDS_MAX = 6000;
 
 /** The members' ids of a group of the space, or null when it has more than `max`. */
@@ -307,7 +362,7 @@ export async function membershipWhere(
  */
 export function filterWhere(filters: CandidateFilters, extraWhere?: Prisma.CandidateWhereInput): Prisma.CandidateWhereInput[] {
   const and: Prisma.CandidateWhereInput[] = [];
-  if (filters.q) and.push(...searchWhere(filters.q));
+  if (filters.q) and.push(...likeWhere(searchWords(filters.q)));
   if (filters.validation) and.push({ latestValidation: filters.validation });
   if (filters.from || filters.to) {
     and.push({
@@ -321,8 +376,6 @@ export function filterWhere(filters: CandidateFilters, extraWhere?: Prisma.Candi
   return and;
 }
 
-const ZERO: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
-
 /** Counts per status of the candidates matching `where`: two queries (stages, then the expired among the assigned). */
 async function countStatuses(db: Pick<Db, 'candidate'>, where: Prisma.CandidateWhereInput, now: Date): Promise<StatusCounts> {
   const [byStage, expired] = await Promise.all([
@@ -334,12 +387,26 @@ async function countStatuses(db: Pick<Db, 'candidate'>, where: Prisma.CandidateW
 }
 
 /**
+ * The space test of a query that seeks its rows by id: `NOT (spaceId <> ?)` —
+ * the same condition, which SQLite's planner cannot mistake for a reason to
+ * scan the whole space through an index that starts with `spaceId`.
+ */
+const inSpaceById = (spaceId: string): Prisma.CandidateWhereInput => ({ NOT: { spaceId: { not: spaceId } } });
+
+/** Where the rows of a list are looked for: the ids found (search, group), or the space with a group's relation filter. */
+interface Scope {
+  /** Candidates sought by id (the search's matches, a group's members, or both intersected); null: the whole space. */
+  ids: string[] | null;
+  /** A group too large to be sent as ids: the relation filter. */
+  groupId: string | null;
+}
+
+/**
  * Counts per status (R12: hidden candidates out unless `includeHidden`), in
- * the database. For a group filter of up to {@link GROUP_COUNT_IDS_MAX}
- * members, they are summed over slices of the members' ids, each counted by
- * seeking those ids: the space is then tested as `NOT (spaceId <> ?)` — the
- * same condition, which SQLite's planner cannot mistake for a reason to scan
- * the whole space through an index that starts with `spaceId`.
+ * the database. With no filter, from the space's counters (no candidate read,
+ * see `spaceStatusCounts`); with ids (a search, a group of up to
+ * {@link GROUP_COUNT_IDS_MAX} members), by seeking those ids; else counted
+ * over the space's status index.
  */
 async function countRows(
   db: Db,
@@ -347,35 +414,29 @@ async function countRows(
   now: Date,
   shared: Prisma.CandidateWhereInput[],
   includeHidden: boolean,
-  group: { groupId: string; ids: string[] | null } | null,
+  scope: Scope,
 ): Promise<StatusCounts> {
+  if (scope.ids === null && scope.groupId === null && shared.length === 0) return spaceStatusCounts(db, spaceId, now, includeHidden);
   const hidden: Prisma.CandidateWhereInput[] = includeHidden ? [] : [{ inHiddenGroup: false }];
-  if (group === null) return countStatuses(db, { AND: [{ spaceId }, ...hidden, ...shared] }, now);
-  if (group.ids === null) {
-    return countStatuses(db, { AND: [{ spaceId }, ...hidden, ...shared, { memberships: { some: { groupId: group.groupId } } }] }, now);
-  }
-  const slices: string[][] = [];
-  for (let i = 0; i < group.ids.length; i += GROUP_ID_LIST_MAX) slices.push(group.ids.slice(i, i + GROUP_ID_LIST_MAX));
-  const inSpace: Prisma.CandidateWhereInput = { NOT: { spaceId: { not: spaceId } } };
-  const parts = await Promise.all(slices.map((ids) => countStatuses(db, { AND: [{ id: { in: ids } }, inSpace, ...hidden, ...shared] }, now)));
-  return parts.reduce(
-    (sum, part) => ({
-      to_assign: sum.to_assign + part.to_assign,
-      scheduled: sum.scheduled + part.scheduled,
-      expired: sum.expired + part.expired,
-      taken: sum.taken + part.taken,
-    }),
-    ZERO,
-  );
+  const group: Prisma.CandidateWhereInput[] = scope.groupId === null ? [] : [{ memberships: { some: { groupId: scope.groupId } } }];
+  if (scope.ids === null) return countStatuses(db, { AND: [{ spaceId }, ...hidden, ...shared, ...group] }, now);
+  if (scope.ids.length === 0) return { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
+  return countStatuses(db, { AND: [{ id: { in: scope.ids } }, inSpaceById(spaceId), ...hidden, ...shared, ...group] }, now);
+}
+
+function intersect(a: readonly string[], b: readonly string[]): string[] {
+  const set = new Set(b);
+  return a.filter((id) => set.has(id));
 }
 
 /**
  * §6.1 — one page of the candidates table of a space, in the database:
- * filters `q` (name or e-mail, accents and case ignored), `status` (R19: from
- * `stage` and `deadline` against `now`), `validation`, `groupId`, `from`/`to`
- * (« Date de passage », Paris days), `sort`, `includeHidden` (R12: candidates
- * in a hidden group are out of the rows *and* the counts unless asked for),
- * keyset cursor and `limit`.
+ * filters `q` (name or e-mail, accents and case ignored; on SQLite through the
+ * trigram index, see {@link resolveSearch}), `status` (R19: from `stage` and
+ * `deadline` against `now`), `validation`, `groupId`, `from`/`to` (« Date de
+ * passage », Paris days), `sort`, `includeHidden` (R12: candidates in a hidden
+ * group are out of the rows *and* the counts unless asked for), keyset cursor
+ * and `limit`.
  *
  * `total` is the number of rows the filters give (all pages). `counts` are per
  * status for the same filters *except the status filter itself*, so that the
@@ -394,21 +455,31 @@ export async function queryCandidates(
   const segments = sortSegments(sort, now);
   const cursor = filters.cursor === undefined ? null : decodeListCursor(filters.cursor, sort, segments);
 
-  const shared = filterWhere(filters, options.extraWhere);
-  const group = filters.groupId ? { groupId: filters.groupId, ids: await memberIds(db, spaceId, filters.groupId, GROUP_COUNT_IDS_MAX) } : null;
-  const byIds = group !== null && group.ids !== null && group.ids.length <= GROUP_ID_LIST_MAX;
+  const [search, members] = await Promise.all([
+    resolveSearch(db, spaceId, filters.q),
+    filters.groupId ? memberIds(db, spaceId, filters.groupId, GROUP_COUNT_IDS_MAX) : null,
+  ]);
+  const { q: _q, ...unsearched } = filters;
+  const shared = [...search.where, ...filterWhere(unsearched, options.extraWhere)];
+
+  // The ids to seek: the search's matches, a group's members (up to GROUP_COUNT_IDS_MAX), or both.
+  let sought = search.ids;
+  if (members !== null) sought = sought === null ? members : intersect(sought, members);
+  const scope: Scope = { ids: sought, groupId: filters.groupId && members === null ? filters.groupId : null };
+  // The page seeks the search's matches by id; a group's members only up to
+  // GROUP_ID_LIST_MAX (a larger group walks the sort's index, testing membership).
+  const pageIds = search.ids !== null || (sought !== null && sought.length <= GROUP_ID_LIST_MAX) ? sought : null;
   const inGroup: Prisma.CandidateWhereInput[] =
-    group === null ? [] : byIds ? [{ id: { in: group.ids! } }] : [{ memberships: { some: { groupId: group.groupId } } }];
+    filters.groupId && pageIds === null ? [{ memberships: { some: { groupId: filters.groupId } } }] : [];
   const base: Prisma.CandidateWhereInput[] = [
-    // A small group's rows are sought by id (see `countRows` for the form of the space test).
-    byIds ? { NOT: { spaceId: { not: spaceId } } } : { spaceId },
+    ...(pageIds === null ? [{ spaceId }] : [{ id: { in: pageIds } }, inSpaceById(spaceId)]),
     ...(includeHidden ? [] : [{ inHiddenGroup: false }]),
     ...shared,
     ...inGroup,
     ...(filters.status ? [statusWhere(filters.status, now)] : []),
   ];
 
-  const countsPromise = countRows(db, spaceId, now, shared, includeHidden, group);
+  const countsPromise = countRows(db, spaceId, now, shared, includeHidden, scope);
   // Awaited below; marked as handled so that a failing page query does not leave it unobserved.
   countsPromise.catch(() => undefined);
 
