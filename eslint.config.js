@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/.scratch/**', '.render/**', '.test-results/**', '**/node_modules/**', '**/dist/**', '**/generated/**', 'server/data/**', '**/coverage/**'] },
+  { ignores: ['**/.scratch/**', '.render/**', '.test-results/**', '**/node_modules/**', '**/dist/**', '**/generated/**', 'server/data/**', '**/coverage/**', 'storybook-static/**', '.storybook/.generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm run check:manifest -w @clr/elements`: fails when the committed
+// custom-elements.json is not what `npm run build` generates from the sources
+// now (an element, a property, an event or a part changed without rebuilding
+// the manifest). Run by `npm run build-storybook`, hence by CI.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const file = join(root, 'custom-elements.json');
+
+const fresh = `${JSON.stringify(await cli({ argv: ['analyze', '--litelement', '--quiet'], cwd: root, noWrite: true }), null, 2)}\n`;
+let committed = '';
+try {
+  committed = readFileSync(file, 'utf8');
+} catch {
+  // Missing counts as stale.
+}
+if (committed !== fresh) {
+  console.error('custom-elements.json ne correspond plus aux sources : lancez `npm run build -w @clr/elements` et committez le fichier.');
+  console.error('custom-elements.json is stale: run `npm run build -w @clr/elements` and commit it.');
+  process.exit(1);
+}
+console.log('custom-elements.json is up to date.');
