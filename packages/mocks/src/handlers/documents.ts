@@ -8,6 +8,7 @@ import { validationFailed } from '../http/problem.js';
 import { documents } from '../http/lazy.js';
 import { file, json, SPACE, type MockContext, type RouteSpec } from '../http/route.js';
 import { buildDocuments, candidatesWithCode, listActivationCodes, listEligible } from '../services/documents.js';
+import { storedZip, zipEntryNames } from './documents-zip.js';
 
 /** The `:kind` of the address (`report`, `registration`, `attendance`), or the server's 400 naming it. */
 function kindOf(ctx: MockContext): DocumentKind {
@@ -57,7 +58,20 @@ export const documentRoutes: RouteSpec[] = [
     async handle(ctx) {
       const d = await documents();
       const kind = kindOf(ctx);
-      const { candidateIds } = ctx.parse(DocumentsQuery, { ...ctx.query(), kind }, 'query');
+      const { format, ...query } = ctx.query();
+      const { candidateIds } = ctx.parse(DocumentsQuery, { ...query, kind }, 'query');
+      if (format !== undefined && format !== 'pdf' && format !== 'zip') {
+        throw validationFailed([{ path: 'format', message: 'Le format doit être « pdf » ou « zip ».' }], "L'adresse demandée contient un paramètre invalide.");
+      }
+      if (format === 'zip') {
+        // Checked all or nothing first, as for the merged PDF; then one PDF each.
+        let items: Parameters<typeof d.buildMergedDocument>[1] = [];
+        buildDocuments(ctx.store, ctx.spaceId(), kind, candidateIds, (_kind, chosen) => ((items = chosen), new Uint8Array()));
+        const names = zipEntryNames(kind, items.map((item) => item.candidate));
+        const zip = storedZip(items.map((item, i) => ({ name: names[i] as string, data: d.buildDocument(kind, item, { catalogue: ctx.store.state.examTypes }) })));
+        const name = d.exportFileName(d.DOCUMENT_FILE_BASES[kind].many, ctx.store.now(), 'zip');
+        return file(zip as Uint8Array<ArrayBuffer>, 'application/zip', name);
+      }
       const { pdf, singleName } = buildDocuments(ctx.store, ctx.spaceId(), kind, candidateIds, d.buildMergedDocument);
       const name = d.documentFileName(kind, ctx.store.now(), singleName ?? undefined);
       // « s'affichent dans votre navigateur » (§6.10): inline.

@@ -27,6 +27,9 @@ export class CodesResource extends Resource {
   }
 }
 
+/** How the documents of several candidates come: one merged PDF, or a ZIP of one PDF each. */
+export type DocumentFormat = 'pdf' | 'zip';
+
 /** Detailed reports and certificates (§6.10–6.12, R18). */
 export class DocumentsResource extends Resource {
   /** The candidates whose document of this kind exists (« Générer des documents »). */
@@ -42,8 +45,18 @@ export class DocumentsResource extends Resource {
     return listPromise(page(params.cursor), page);
   }
 
-  /** The chosen candidates' documents merged into one PDF; any not eligible → `NotEligibleError` naming them. */
-  download(kind: DocumentKind, candidateIds: string[], options?: CallOptions): Promise<ClrFile> {
-    return this.http.file({ method: 'GET', path: `documents/${seg(kind)}`, query: { candidateIds }, options }, 'application/pdf');
+  /**
+   * The chosen candidates' documents merged into one PDF, or with
+   * `{ format: 'zip' }` one PDF per candidate in a ZIP
+   * (`attestation-de-passage_DUPONT_Marie.pdf`, …); any not eligible →
+   * `NotEligibleError` naming them, and nothing is built.
+   */
+  download(kind: DocumentKind, candidateIds: string[], options: CallOptions & { format?: DocumentFormat } = {}): Promise<ClrFile> {
+    const { format, ...call } = options;
+    const zip = format === 'zip';
+    return this.http.file(
+      { method: 'GET', path: `documents/${seg(kind)}`, query: { candidateIds, ...(zip ? { format } : {}) }, options: call },
+      zip ? 'application/zip' : 'application/pdf',
+    );
   }
 }

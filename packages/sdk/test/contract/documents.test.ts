@@ -1,5 +1,6 @@
 import { formatDate } from '@clr/domain';
 import { describe, expect, it } from 'vitest';
+import { unzipSync } from 'fflate';
 import { NotEligibleError, NotFoundError, type ClrFile } from '../../src/index.js';
 import { ensureCredits, examPlatform, failure, newCandidate, parisToday, signIn, takeExam, unique } from './support/scenario.js';
 
@@ -92,6 +93,27 @@ describe('documents (§6.10–6.12, R18)', () => {
     const pdf = await admin.documents.download('report', [a.id, b.id]);
     expect(pdf.contentType).toMatch(/^application\/pdf/);
     expect(new TextDecoder().decode((await pdf.bytes()).slice(0, 5))).toBe('%PDF-');
+  });
+
+  it('R18 gives the same documents as a ZIP of one PDF per candidate, named after each, with { format: "zip" }', async () => {
+    const admin = await signIn();
+    await ensureCredits(admin, 'blank-remote', 2);
+    const family = unique('Zip');
+    const a = await newCandidate(admin, { lastName: `${family}-a` });
+    const b = await newCandidate(admin, { lastName: `${family}-b` });
+    for (const c of [a, b]) {
+      await admin.assignments.assign(c.id, { examType: 'blank-remote' });
+      await takeExam(c.id, admin, 640);
+    }
+    const zip = await admin.documents.download('report', [b.id, a.id], { format: 'zip' });
+    expect(zip.contentType).toMatch(/^application\/zip/);
+    expect(zip.filename).toMatch(/^bilans-detailles-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipSync(await zip.bytes());
+    const part = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+    expect(Object.keys(files)).toEqual(
+      [b, a].map((c) => `bilan-detaille_${part(c.lastName).toUpperCase()}_${part(c.firstName)}.pdf`),
+    );
+    for (const pdf of Object.values(files)) expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-');
   });
 
   it('R18 not_eligible: refuses the merged PDF when a chosen candidate has no such document, naming them', async () => {
