@@ -1,0 +1,815 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import {
+  LABELS,
+  candidateDeletability,
+  examTypeLabel,
+  formatDate,
+  formatDateTime,
+  type CandidateRow,
+  type CandidateSort,
+  type CandidateStatus,
+  type Decision,
+  type Group,
+  type StatusCounts,
+  type Validation,
+} from '@clr/domain';
+import type { ClrClient } from '@clr/sdk';
+import { ClrElement } from '../shared/clr-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { format } from '../translations/index.js';
+import { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from './candidates-table.events.js';
+import { styles } from './candidates-table.styles.js';
+import { moveCell, type CellPosition } from './grid-keys.js';
+
+/** The table's filters (§6.1: search, status, validation, group, period), as the list endpoint takes them. */
+export interface CandidateTableFilters {
+  q?: string;
+  status?: CandidateStatus;
+  validation?: Validation;
+  /** Filter on one group (the group filter); the group view is the `group-id` attribute. */
+  groupId?: string;
+  /** `YYYY-MM-DD`: taken or scheduled on or after this day (Europe/Paris). */
+  from?: string;
+  /** `YYYY-MM-DD`: taken or scheduled on or before this day. */
+  to?: string;
+}
+
+type ColumnKey = 'select' | 'name' | 'email' | 'lastLogin' | 'status' | 'validation' | 'score' | 'date' | 'actions';
+type SortKey = Exclude<CandidateSort, `-${string}`>;
+
+interface Column {
+  key: ColumnKey;
+  sort?: SortKey;
+}
+
+/** The columns of §6.1, in order: selection, then the manual's seven, then the actions. */
+const COLUMNS: readonly Column[] = [
+  { key: 'select' },
+  { key: 'name', sort: 'name' },
+  { key: 'email', sort: 'email' },
+  { key: 'lastLogin', sort: 'lastLoginAt' },
+  { key: 'status', sort: 'status' },
+  { key: 'validation', sort: 'validation' },
+  { key: 'score', sort: 'score' },
+  { key: 'date', sort: 'date' },
+  { key: 'actions' },
+];
+const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<ColumnKey, number>;
+const STATUSES: readonly CandidateStatus[] = ['to_assign', 'scheduled', 'expired', 'taken'];
+const VALIDATIONS: readonly Validation[] = ['validated', 'pending', 'invalidated'];
+const SEARCH_DELAY_MS = 300;
+/** Load the next page when the rendered rows come this close to the last loaded one. */
+const LOAD_AHEAD = 30;
+
+/**
+ * What R10 can tell from a row: an attempt shows as a score, a validation or
+ * the « passée » status; a current assignment as « prévue ». The server
+ * decides; this only disables the button and says why.
+ */
+export function rowDeletability(row: CandidateRow, locale: 'fr' | 'en' = 'fr'): Decision {
+  return candidateDeletability(
+    {
+      hasAttempt: row.status === 'taken' || row.score !== null || row.validation !== null,
+      hasCurrentAssignment: row.status === 'scheduled',
+    },
+    locale,
+  );
+}
+
+/** « NOM Prénom », as the table of §6.1 writes a name. */
+export function displayName(row: Pick<CandidateRow, 'lastName' | 'firstName'>): string {
+  return `${row.lastName.toLocaleUpperCase('fr-FR')} ${row.firstName}`;
+}
+
+function cleanFilters(filters: CandidateTableFilters): CandidateTableFilters {
+  const out: CandidateTableFilters = {};
+  for (const [key, value] of Object.entries(filters) as [keyof CandidateTableFilters, string | undefined][]) {
+    const v = typeof value === 'string' ? value.trim() : value;
+    if (v) (out as Record<string, string>)[key] = key === 'q' ? (value as string) : v;
+  }
+  return out;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/**
+ * The candidates table of §6.1 (or, with `group-id`, a group's candidates,
+ * §5.6): counts by status, search, filters, server-side sort and paging,
+ * rendered through `@lit-labs/virtualizer` as an ARIA grid (one tab stop,
+ * arrow keys between cells), row selection, « Exporter le tableau » (§6.2,
+ * §5.7) and row actions raised as events.
+ *
+ * Selection: kept across sorting (the same candidates, in another order) and
+ * cleared when the search, a filter or the group changes, so that a selection
+ * never holds candidates the table no longer shows. « Select all » selects the
+ * rows loaded so far.
+ *
+ * @summary Candidates table (§6.1–6.2, §5.6–5.7).
+ *
+ * @fires clr-candidate-open - `ClrCandidateOpenEvent`: a name was clicked (or Enter pressed on it); `detail: { candidateId, candidate }`.
+ * @fires clr-candidate-delete - `ClrCandidateDeleteEvent`, cancelable: « Supprimer » on a row; unless prevented the table deletes through the SDK and refreshes.
+ * @fires clr-selection-change - `ClrSelectionChangeEvent`: `detail: { candidateIds, candidates }`.
+ *
+ * @slot toolbar-start - Before the search box (e.g. a page title).
+ * @slot toolbar-end - Beside « Exporter le tableau » (e.g. the portal's « Créer un candidat », « Afficher les codes »).
+ *
+ * @csspart counts - The counts by status above the table.
+ * @csspart total - The number of candidates matching the search and filters but the status one.
+ * @csspart count - One status count (a toggle button filtering on that status).
+ * @csspart toolbar - The search box, filters and buttons.
+ * @csspart search - The search form.
+ * @csspart search-input - The search box.
+ * @csspart filters - The filters' group.
+ * @csspart filter - Each filter's control (status, validation, group, period).
+ * @csspart reset-button - « Réinitialiser les filtres ».
+ * @csspart export-button - « Exporter le tableau ».
+ * @csspart error - The loading error and its « Réessayer » button.
+ * @csspart retry-button - « Réessayer ».
+ * @csspart action-error - The error of a deletion or an export.
+ * @csspart scroller - The box that scrolls sideways on narrow screens.
+ * @csspart grid - The `role="grid"` element.
+ * @csspart header - The header's row group.
+ * @csspart header-row - The header row.
+ * @csspart columnheader - Each column header.
+ * @csspart sort-button - The button of a sortable column header.
+ * @csspart select-all - The header checkbox selecting every loaded row.
+ * @csspart body - The scrolling, virtualized rows.
+ * @csspart row - Each candidate's row.
+ * @csspart cell - Each cell.
+ * @csspart checkbox - A row's selection checkbox.
+ * @csspart name - The candidate's name (opens the file).
+ * @csspart groups - The groups under the name.
+ * @csspart status-badge - The status.
+ * @csspart validation-badge - The validation.
+ * @csspart exam-type - The exam type under the score.
+ * @csspart delete-button - « Supprimer ».
+ * @csspart message-row - The « Chargement… » or « Aucun candidat » row.
+ * @csspart footer - Below the grid: the live status and the selection.
+ * @csspart notice - The live status (loading, counts, results of actions).
+ * @csspart selection - How many candidates are selected.
+ *
+ * @cssproperty --clr-candidates-table-height - Height of the scrolling rows (default `32rem`).
+ * @cssproperty --clr-candidates-table-columns - The rows' `grid-template-columns` (9 columns).
+ * @cssproperty --clr-candidates-table-min-width - Width under which the table scrolls sideways (default `68rem`).
+ */
+export class ClrCandidatesTable extends ClrElement {
+  static override styles = [tokens, styles];
+
+  /** Shows the candidates of this group (§5.6–5.7) instead of the space's: search, status and period filters only. */
+  @property({ attribute: 'group-id' })
+  groupId: string | null = null;
+
+  /** Also lists the candidates of hidden groups (R12), and offers hidden groups in the group filter. */
+  @property({ type: Boolean, attribute: 'include-hidden' })
+  includeHidden = false;
+
+  /** The column sorted on, `-` for descending (`name`, `-date`, …); the server sorts. */
+  @property({ reflect: true })
+  sort: CandidateSort = 'name';
+
+  /** The search and filters; set it to filter from the page, read it to know what is shown. */
+  @property({ attribute: false })
+  filters: CandidateTableFilters = {};
+
+  /** Rows fetched per request (1–200). */
+  @property({ type: Number, attribute: 'page-size' })
+  pageSize = 100;
+
+  @state() private rows: CandidateRow[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private total: number | null = null;
+  @state() private counts: StatusCounts | null = null;
+  @state() private loadingMore = false;
+  @state() private moreError: string | null = null;
+  @state() private selected = new Map<string, CandidateRow>();
+  @state() private focusCell: CellPosition = { row: -1, col: COL.name };
+  @state() private notice = '';
+  @state() private actionError: string | null = null;
+  @state() private exporting = false;
+  @state() private deleting = new Set<string>();
+  @state() private renderedRange = { first: -1, last: -1 };
+
+  @query('[part~="body"]') private body!: HTMLElement & VirtualizerHostElement;
+
+  #reload = 0;
+  #lastQueryKey = '';
+  #moreController: AbortController | undefined;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #searchText = '';
+
+  #pageTask = new Task(this, {
+    args: () => [this.api, this.groupId, this.includeHidden, this.sort, this.filters, this.pageSize, this.#reload] as const,
+    task: async ([api], { signal }) => {
+      this.#moreController?.abort();
+      if (!api) return initialState;
+      const page = await this.#fetchPage(api, undefined, signal);
+      signal.throwIfAborted();
+      const key = this.#queryKey();
+      const newQuery = key !== this.#lastQueryKey;
+      this.#lastQueryKey = key;
+      this.rows = page.data;
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+      this.counts = page.counts;
+      this.moreError = null;
+      if (this.focusCell.row >= page.data.length) this.focusCell = { row: page.data.length - 1, col: this.focusCell.col };
+      if (newQuery) {
+        this.focusCell = { row: Math.min(this.focusCell.row, page.data.length > 0 ? 0 : -1), col: this.focusCell.col };
+        this.updateComplete.then(() => this.body?.scrollTo?.({ top: 0 }));
+      }
+      this.notice = page.data.length === 0 ? this.t.candidatesTable.empty : this.#loadedNotice();
+      return page;
+    },
+  });
+
+  #groupsTask = new Task(this, {
+    args: () => [this.api, this.groupId] as const,
+    task: async ([api, groupId], { signal }): Promise<Group[]> => {
+      if (!api || groupId) return [];
+      return api.groups.list({ limit: 200 }, { signal }).toArray({ limit: 5000 });
+    },
+  });
+
+  // ---------------------------------------------------------------------------
+  // Public API
+
+  /** The candidates selected, in the order they were selected. */
+  get selectedIds(): string[] {
+    return [...this.selected.keys()];
+  }
+
+  get selectedCandidates(): CandidateRow[] {
+    return [...this.selected.values()];
+  }
+
+  /** The rows loaded so far, in the table's order. */
+  get loadedRows(): readonly CandidateRow[] {
+    return this.rows;
+  }
+
+  /** The candidates matching the search and filters (`aria-rowcount` − 1), once the first page arrived. */
+  get totalCount(): number | null {
+    return this.total;
+  }
+
+  /** The counts by status of the last page (the filters but the status one). */
+  get statusCounts(): StatusCounts | null {
+    return this.counts;
+  }
+
+  /** Reloads from the first page, keeping the search, filters, sort and selection. */
+  refresh(): void {
+    this.#reload += 1;
+    this.requestUpdate();
+  }
+
+  /** Back to no search and no filter (« Réinitialiser les filtres »); the sort stays. */
+  resetFilters(): void {
+    clearTimeout(this.#searchTimer);
+    this.#searchText = '';
+    const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="search-input"]');
+    if (input) input.value = '';
+    this.filters = {};
+  }
+
+  clearSelection(): void {
+    this.#setSelection(new Map());
+  }
+
+  /**
+   * Deletes the candidate through the SDK without asking (the page asked: it
+   * prevented `clr-candidate-delete` to confirm), then refreshes. A refusal
+   * (R10) shows the API's message. Resolves to whether it was deleted.
+   */
+  async deleteCandidate(candidateId: string): Promise<boolean> {
+    const api = this.api;
+    if (!api) return false;
+    const row = this.rows.find((r) => r.id === candidateId) ?? this.selected.get(candidateId);
+    const name = row ? displayName(row) : candidateId;
+    this.actionError = null;
+    this.deleting = new Set([...this.deleting, candidateId]);
+    this.notice = format(this.t.candidatesTable.deleting, { name });
+    try {
+      await api.candidates.delete(candidateId);
+      if (this.selected.has(candidateId)) {
+        const next = new Map(this.selected);
+        next.delete(candidateId);
+        this.#setSelection(next);
+      }
+      this.notice = format(this.t.candidatesTable.deleted, { name });
+      this.refresh();
+      return true;
+    } catch (error) {
+      this.actionError = this.describeError(error).message;
+      this.notice = '';
+      return false;
+    } finally {
+      const rest = new Set(this.deleting);
+      rest.delete(candidateId);
+      this.deleting = rest;
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Loading
+
+  #listParams(cursor: string | undefined) {
+    const f = this.filters;
+    return {
+      ...(f.q?.trim() ? { q: f.q.trim() } : {}),
+      ...(f.status ? { status: f.status } : {}),
+      ...(f.validation && !this.groupId ? { validation: f.validation } : {}),
+      ...(f.groupId && !this.groupId ? { groupId: f.groupId } : {}),
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.to ? { to: f.to } : {}),
+      sort: this.sort,
+      ...(this.includeHidden && !this.groupId ? { includeHidden: true } : {}),
+      ...(cursor ? { cursor } : {}),
+    };
+  }
+
+  #queryKey(): string {
+    return JSON.stringify([this.groupId, this.#listParams(undefined)]);
+  }
+
+  async #fetchPage(api: ClrClient, cursor: string | undefined, signal: AbortSignal) {
+    const params = { ...this.#listParams(cursor), limit: Math.max(1, Math.min(200, Math.trunc(this.pageSize) || 100)) };
+    return this.groupId ? api.groups.candidates(this.groupId, params, { signal }) : api.candidates.list(params, { signal });
+  }
+
+  async #loadMore(): Promise<void> {
+    const api = this.api;
+    const cursor = this.nextCursor;
+    if (!api || cursor === null || this.loadingMore || this.#pageTask.status !== TaskStatus.COMPLETE) return;
+    const controller = new AbortController();
+    this.#moreController = controller;
+    this.loadingMore = true;
+    this.moreError = null;
+    try {
+      const page = await this.#fetchPage(api, cursor, controller.signal);
+      if (controller.signal.aborted) return;
+      this.rows = this.rows.concat(page.data);
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+      this.counts = page.counts;
+      this.notice = this.#loadedNotice();
+    } catch (error) {
+      if (!this.isAbort(error) && !controller.signal.aborted) this.moreError = this.describeError(error).message;
+    } finally {
+      if (this.#moreController === controller) {
+        this.#moreController = undefined;
+        this.loadingMore = false;
+      }
+    }
+    if (!controller.signal.aborted && this.moreError === null && this.renderedRange.last >= this.rows.length - LOAD_AHEAD) {
+      void this.#loadMore();
+    }
+  }
+
+  #onRangeChanged = (event: RangeChangedEvent) => {
+    this.renderedRange = { first: event.first, last: event.last };
+    if (event.last >= this.rows.length - LOAD_AHEAD) void this.#loadMore();
+  };
+
+  #loadedNotice(): string {
+    const total = this.total ?? this.rows.length;
+    if (this.rows.length >= total) return total === 1 ? this.t.candidatesTable.totalOne : format(this.t.candidatesTable.total, { n: total });
+    return format(this.t.candidatesTable.loaded, { n: this.rows.length, total });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('filters')) this.#searchText = this.filters.q ?? '';
+    const scopeChanged =
+      (changed.has('filters') && changed.get('filters') !== undefined) ||
+      (changed.has('groupId') && changed.get('groupId') !== undefined) ||
+      (changed.has('includeHidden') && changed.get('includeHidden') !== undefined);
+    if (scopeChanged && this.selected.size > 0) this.#setSelection(new Map());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+    this.#moreController?.abort();
+  }
+
+  // ---------------------------------------------------------------------------
+  // Filters, sort, export
+
+  #setFilters(patch: Partial<CandidateTableFilters>): void {
+    this.filters = cleanFilters({ ...this.filters, ...patch });
+  }
+
+  #onSearchInput(event: Event): void {
+    this.#searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.#setFilters({ q: this.#searchText }), SEARCH_DELAY_MS);
+  }
+
+  #onSearchSubmit(event: Event): void {
+    event.preventDefault();
+    clearTimeout(this.#searchTimer);
+    this.#setFilters({ q: this.#searchText });
+  }
+
+  #toggleStatus(status: CandidateStatus): void {
+    this.#setFilters({ status: this.filters.status === status ? undefined : status });
+  }
+
+  #sortBy(key: SortKey): void {
+    this.sort = this.sort === key ? (`-${key}` as CandidateSort) : key;
+  }
+
+  #ariaSort(column: Column): 'ascending' | 'descending' | 'none' | undefined {
+    if (!column.sort) return undefined;
+    if (this.sort === column.sort) return 'ascending';
+    if (this.sort === `-${column.sort}`) return 'descending';
+    return 'none';
+  }
+
+  async #export(): Promise<void> {
+    const api = this.api;
+    if (!api || this.exporting) return;
+    this.exporting = true;
+    this.actionError = null;
+    this.notice = this.t.candidatesTable.exporting;
+    try {
+      const { cursor: _cursor, ...params } = this.#listParams(undefined);
+      const file = this.groupId ? await api.groups.exportCandidatesCsv(this.groupId, params) : await api.candidates.exportCsv(params);
+      const url = URL.createObjectURL(file.blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.filename ?? 'candidats.csv';
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 0);
+      this.notice = this.t.candidatesTable.exported;
+    } catch (error) {
+      this.actionError = this.describeError(error).message;
+      this.notice = '';
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Selection and row actions
+
+  #setSelection(next: Map<string, CandidateRow>): void {
+    this.selected = next;
+    this.dispatchEvent(new ClrSelectionChangeEvent({ candidateIds: [...next.keys()], candidates: [...next.values()] }));
+  }
+
+  #toggleRow(row: CandidateRow): void {
+    const next = new Map(this.selected);
+    if (next.has(row.id)) next.delete(row.id);
+    else next.set(row.id, row);
+    this.#setSelection(next);
+  }
+
+  #allLoadedSelected(): boolean {
+    return this.rows.length > 0 && this.rows.every((r) => this.selected.has(r.id));
+  }
+
+  #toggleAll(): void {
+    if (this.#allLoadedSelected()) {
+      const next = new Map(this.selected);
+      for (const r of this.rows) next.delete(r.id);
+      this.#setSelection(next);
+    } else {
+      const next = new Map(this.selected);
+      for (const r of this.rows) if (!next.has(r.id)) next.set(r.id, r);
+      this.#setSelection(next);
+    }
+  }
+
+  #open(row: CandidateRow): void {
+    this.dispatchEvent(new ClrCandidateOpenEvent({ candidateId: row.id, candidate: row }));
+  }
+
+  async #requestDelete(row: CandidateRow): Promise<void> {
+    const decision = rowDeletability(row, this.locale);
+    if (!decision.allowed) {
+      this.actionError = null;
+      this.notice = decision.reason;
+      return;
+    }
+    if (this.deleting.has(row.id)) return;
+    const event = new ClrCandidateDeleteEvent({ candidateId: row.id, candidate: row });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    await this.deleteCandidate(row.id);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Keyboard: one tab stop, roving tabindex over the cells
+
+  #cellAt(pos: CellPosition): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-row="${pos.row}"][data-col="${pos.col}"]`);
+  }
+
+  #pageRows(): number {
+    const row = this.renderRoot.querySelector<HTMLElement>('[part~="row"]');
+    const height = row?.offsetHeight ?? 0;
+    return height > 0 && this.body ? Math.max(1, Math.floor(this.body.clientHeight / height) - 1) : 10;
+  }
+
+  async #moveFocus(pos: CellPosition): Promise<void> {
+    this.focusCell = pos;
+    if (pos.row >= this.rows.length - LOAD_AHEAD) void this.#loadMore();
+    await this.updateComplete;
+    let cell = this.#cellAt(pos);
+    if (pos.row >= 0 && (!cell || !this.#isRowVisible(cell))) {
+      this.body?.[virtualizerRef]?.element(pos.row)?.scrollIntoView({ block: 'nearest' });
+      for (let frame = 0; frame < 20 && !(cell = this.#cellAt(pos)); frame++) await nextFrame();
+    }
+    cell?.focus({ preventScroll: false });
+  }
+
+  #isRowVisible(cell: HTMLElement): boolean {
+    const body = this.body;
+    if (!body) return true;
+    const a = cell.getBoundingClientRect();
+    const b = body.getBoundingClientRect();
+    return a.top >= b.top && a.bottom <= b.bottom;
+  }
+
+  #onFocusIn = (event: FocusEvent) => {
+    const cell = (event.composedPath() as HTMLElement[]).find((n) => n instanceof HTMLElement && n.dataset?.['col'] !== undefined);
+    if (!cell) return;
+    const pos = { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) };
+    if (pos.row !== this.focusCell.row || pos.col !== this.focusCell.col) this.focusCell = pos;
+  };
+
+  #onKeyDown = (event: KeyboardEvent) => {
+    const path = event.composedPath() as HTMLElement[];
+    const target = path[0];
+    const cell = path.find((n) => n instanceof HTMLElement && n.dataset?.['col'] !== undefined);
+    if (!cell || !target) return;
+    const pos = { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) };
+    const move = moveCell(pos, event.key, { rows: this.rows.length, cols: COLUMNS.length, page: this.#pageRows() }, event.ctrlKey || event.metaKey);
+    if (move) {
+      event.preventDefault();
+      void this.#moveFocus(move);
+      return;
+    }
+    // Inside a cell, its checkbox or button keeps its own Enter and Space.
+    if (target !== cell || (event.key !== 'Enter' && event.key !== ' ')) return;
+    event.preventDefault();
+    this.#activate(pos, event.key);
+  };
+
+  #activate(pos: CellPosition, key: string): void {
+    const column = COLUMNS[pos.col];
+    if (!column) return;
+    if (pos.row < 0) {
+      if (column.key === 'select') this.#toggleAll();
+      else if (column.sort) this.#sortBy(column.sort);
+      return;
+    }
+    const row = this.rows[pos.row];
+    if (!row) return;
+    if (key === ' ' || column.key === 'select') this.#toggleRow(row);
+    else if (column.key === 'name') this.#open(row);
+    else if (column.key === 'actions') void this.#requestDelete(row);
+  }
+
+  #tabIndex(row: number, col: number): number {
+    const focus = this.focusCell;
+    if (focus.row === row && focus.col === col) {
+      return row < 0 || this.#focusRowRendered() ? 0 : -1;
+    }
+    // The focused row scrolled out of the DOM: the header cell of its column keeps the tab stop.
+    if (row < 0 && focus.row >= 0 && focus.col === col && !this.#focusRowRendered()) return 0;
+    return -1;
+  }
+
+  #focusRowRendered(): boolean {
+    const { row } = this.focusCell;
+    if (row < 0) return true;
+    if (row >= this.rows.length) return false;
+    const { first, last } = this.renderedRange;
+    return first < 0 || (row >= first && row <= last);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Rendering
+
+  override render(): TemplateResult {
+    const t = this.t.candidatesTable;
+    const taskError = this.#pageTask.status === TaskStatus.ERROR ? this.describeError(this.#pageTask.error).message : null;
+    const pending = this.#pageTask.status === TaskStatus.PENDING;
+    const firstLoad = pending && this.#lastQueryKey === '';
+    return html`
+      ${this.#renderCounts()} ${this.#renderToolbar()}
+      ${!this.api
+        ? html`<div part="error" role="alert">${this.t.common.noClient}</div>`
+        : taskError !== null
+          ? html`<div part="error" role="alert">
+              <span>${taskError}</span>
+              <button part="retry-button" @click=${() => this.refresh()}>${this.t.common.retry}</button>
+            </div>`
+          : nothing}
+      ${this.actionError ? html`<div part="action-error" role="alert">${this.actionError}</div>` : nothing}
+      <div part="scroller" class="scroll-x">
+        <div
+          part="grid"
+          role="grid"
+          aria-label=${this.groupId ? t.groupLabel : t.label}
+          aria-rowcount=${this.total === null ? -1 : this.total + 1}
+          aria-colcount=${COLUMNS.length}
+          aria-multiselectable="true"
+          aria-busy=${pending || this.loadingMore ? 'true' : 'false'}
+          @keydown=${this.#onKeyDown}
+          @focusin=${this.#onFocusIn}
+        >
+          <div part="header" role="rowgroup">
+            <div part="header-row" role="row" aria-rowindex="1">${COLUMNS.map((c, i) => this.#renderHeader(c, i))}</div>
+          </div>
+          ${this.rows.length === 0
+            ? html`<div role="rowgroup">
+                <div part="message-row" role="row" aria-rowindex="2">
+                  <div role="gridcell" aria-colspan=${COLUMNS.length}>${firstLoad ? this.t.common.loading : taskError === null && this.api && !pending ? t.empty : ''}</div>
+                </div>
+              </div>`
+            : nothing}
+          <div part="body" role="rowgroup" class="body" ?hidden=${this.rows.length === 0} @rangeChanged=${this.#onRangeChanged}>
+            ${virtualize({
+              items: this.rows,
+              scroller: true,
+              keyFunction: (row: CandidateRow) => row.id,
+              renderItem: (row: CandidateRow, index: number) => this.#renderRow(row, index),
+            })}
+          </div>
+        </div>
+      </div>
+      <div part="footer">
+        <span part="notice" role="status" aria-live="polite">${pending ? this.t.common.loading : this.loadingMore ? t.loadingMore : this.notice}</span>
+        ${this.moreError
+          ? html`<span role="alert">${this.moreError} <button part="retry-button" @click=${() => void this.#loadMore()}>${this.t.common.retry}</button></span>`
+          : nothing}
+        <span part="selection">${this.selected.size === 0 ? '' : this.selected.size === 1 ? t.selectedOne : format(t.selected, { n: this.selected.size })}</span>
+      </div>
+    `;
+  }
+
+  #renderCounts(): TemplateResult {
+    const t = this.t.candidatesTable;
+    const counts = this.counts;
+    const labels = LABELS[this.locale].candidateStatus;
+    const total = counts ? counts.to_assign + counts.scheduled + counts.expired + counts.taken : null;
+    return html`<div part="counts" role="group" aria-label=${t.counts}>
+      <span part="total">${total === null ? '' : total === 1 ? t.totalOne : format(t.total, { n: total })}</span>
+      ${STATUSES.map(
+        (status) =>
+          html`<button part="count" data-status=${status} aria-pressed=${this.filters.status === status ? 'true' : 'false'} @click=${() => this.#toggleStatus(status)}>
+            ${labels[status]}<strong>${counts ? counts[status] : '–'}</strong>
+          </button>`,
+      )}
+    </div>`;
+  }
+
+  #renderToolbar(): TemplateResult {
+    const t = this.t.candidatesTable;
+    const f = this.filters;
+    const labels = LABELS[this.locale];
+    const groups = (this.#groupsTask.value ?? []).filter((g) => this.includeHidden || !g.hidden);
+    const groupView = this.groupId !== null && this.groupId !== '';
+    return html`<div part="toolbar">
+      <slot name="toolbar-start"></slot>
+      <form part="search" role="search" @submit=${this.#onSearchSubmit}>
+        <label class="field"
+          ><span>${t.search}</span>
+          <input part="search-input" type="search" name="q" autocomplete="off" .value=${this.#searchText} @input=${this.#onSearchInput}
+        /></label>
+      </form>
+      <div part="filters" role="group" aria-label=${t.filters}>
+        <label class="field"
+          ><span>${t.statusFilter}</span>
+          <select part="filter" name="status" @change=${(e: Event) => this.#setFilters({ status: ((e.target as HTMLSelectElement).value || undefined) as CandidateStatus | undefined })}>
+            <option value="" ?selected=${!f.status}>${t.allStatuses}</option>
+            ${STATUSES.map((s) => html`<option value=${s} ?selected=${f.status === s}>${labels.candidateStatus[s]}</option>`)}
+          </select></label
+        >
+        ${groupView
+          ? nothing
+          : html`<label class="field"
+                ><span>${t.validationFilter}</span>
+                <select
+                  part="filter"
+                  name="validation"
+                  @change=${(e: Event) => this.#setFilters({ validation: ((e.target as HTMLSelectElement).value || undefined) as Validation | undefined })}
+                >
+                  <option value="" ?selected=${!f.validation}>${t.allValidations}</option>
+                  ${VALIDATIONS.map((v) => html`<option value=${v} ?selected=${f.validation === v}>${labels.validation[v]}</option>`)}
+                </select></label
+              >
+              <label class="field"
+                ><span>${t.groupFilter}</span>
+                <select part="filter" name="groupId" @change=${(e: Event) => this.#setFilters({ groupId: (e.target as HTMLSelectElement).value || undefined })}>
+                  <option value="" ?selected=${!f.groupId}>${t.allGroups}</option>
+                  ${groups.map(
+                    (g) => html`<option value=${g.id} ?selected=${f.groupId === g.id}>${g.hidden ? format(t.hiddenGroup, { name: g.name }) : g.name}</option>`,
+                  )}
+                </select></label
+              >`}
+        <label class="field"
+          ><span>${t.periodFrom}</span>
+          <input part="filter" type="date" name="from" .value=${f.from ?? ''} @change=${(e: Event) => this.#setFilters({ from: (e.target as HTMLInputElement).value })}
+        /></label>
+        <label class="field"
+          ><span>${t.periodTo}</span>
+          <input part="filter" type="date" name="to" .value=${f.to ?? ''} @change=${(e: Event) => this.#setFilters({ to: (e.target as HTMLInputElement).value })}
+        /></label>
+      </div>
+      <button part="reset-button" @click=${() => this.resetFilters()}>${t.reset}</button>
+      <span class="spacer"></span>
+      <slot name="toolbar-end"></slot>
+      <button part="export-button" ?disabled=${this.exporting || !this.api} @click=${() => void this.#export()}>
+        ${this.exporting ? t.exporting : t.export}
+      </button>
+    </div>`;
+  }
+
+  #renderHeader(column: Column, index: number): TemplateResult {
+    const t = this.t.candidatesTable;
+    const label = t.columns[column.key];
+    const sort = this.#ariaSort(column);
+    let content: TemplateResult;
+    if (column.key === 'select') {
+      const all = this.#allLoadedSelected();
+      const some = !all && this.rows.some((r) => this.selected.has(r.id));
+      content = html`<input
+        part="select-all"
+        type="checkbox"
+        tabindex="-1"
+        aria-label=${format(t.selectAll, { n: this.rows.length })}
+        .checked=${all}
+        .indeterminate=${some}
+        ?disabled=${this.rows.length === 0}
+        @change=${() => this.#toggleAll()}
+      />`;
+    } else if (column.sort) {
+      const sortKey = column.sort;
+      content = html`<button part="sort-button" tabindex="-1" title=${format(t.sortBy, { column: label })} @click=${() => this.#sortBy(sortKey)}>
+        ${label}<span class="sort-indicator" aria-hidden="true">${sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : '↕'}</span>
+      </button>`;
+    } else {
+      content = html`${label}`;
+    }
+    return html`<div part="columnheader" role="columnheader" aria-sort=${sort ?? nothing} data-row="-1" data-col=${index} tabindex=${this.#tabIndex(-1, index)}>
+      ${content}
+    </div>`;
+  }
+
+  #renderRow(row: CandidateRow, index: number): TemplateResult {
+    const t = this.t.candidatesTable;
+    const labels = LABELS[this.locale];
+    const name = displayName(row);
+    const selected = this.selected.has(row.id);
+    const deletable = rowDeletability(row, this.locale);
+    const busy = this.deleting.has(row.id);
+    const cell = (col: ColumnKey, content: unknown) =>
+      html`<div part="cell ${col}-cell" role="gridcell" data-row=${index} data-col=${COL[col]} tabindex=${this.#tabIndex(index, COL[col])}>${content}</div>`;
+    return html`<div part="row" role="row" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} data-id=${row.id}>
+      ${cell(
+        'select',
+        html`<input part="checkbox" type="checkbox" tabindex="-1" aria-label=${format(t.selectRow, { name })} .checked=${selected} @change=${() => this.#toggleRow(row)} />`,
+      )}
+      ${cell(
+        'name',
+        html`<button part="name" tabindex="-1" title=${format(t.open, { name })} @click=${() => this.#open(row)}>${name}</button>${row.groups.length > 0
+            ? html`<span part="groups">${row.groups.map((g) => g.name).join(', ')}</span>`
+            : nothing}`,
+      )}
+      ${cell('email', row.email)} ${cell('lastLogin', formatDateTime(row.lastLoginAt))}
+      ${cell('status', html`<span part="status-badge" data-value=${row.status}>${labels.candidateStatus[row.status]}</span>`)}
+      ${cell('validation', row.validation ? html`<span part="validation-badge" data-value=${row.validation}>${labels.validation[row.validation]}</span>` : nothing)}
+      ${cell(
+        'score',
+        html`${row.score === null ? nothing : format(t.score, { score: row.score })}${row.examType ? html`<span part="exam-type">${examTypeLabel(row.examType)}</span>` : nothing}`,
+      )}
+      ${cell('date', formatDate(row.date))}
+      ${cell(
+        'actions',
+        html`<button
+          part="delete-button"
+          tabindex="-1"
+          aria-label=${format(t.deleteLabel, { name })}
+          aria-disabled=${deletable.allowed && !busy ? 'false' : 'true'}
+          title=${deletable.allowed ? nothing : deletable.reason}
+          @click=${() => void this.#requestDelete(row)}
+        >
+          ${t.delete}
+        </button>`,
+      )}
+    </div>`;
+  }
+}
