@@ -27,6 +27,7 @@ import { exportRoutes } from './routes/exports.js';
 import { documentRoutes } from './routes/documents.js';
 import { publicApiRoutes, publicPageRoutes } from './routes/public.js';
 import { demoOutboxPageRoutes, demoOutboxRoutes } from './routes/demo-outbox.js';
+import { siteRoutes } from './routes/site.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -35,6 +36,8 @@ export interface CreateAppOptions {
   /** A CSPRNG returning n bytes (tests may make tokens predictable). */
   random?: (size: number) => Uint8Array;
   config?: Partial<AppConfig>;
+  /** The built admin site served at `/` (default `playground/dist`); `null` serves the API and the server's pages only. */
+  siteDir?: string | null;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -114,6 +117,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', publicPageRoutes());
   app.route('/paiement', paymentPageRoutes((path, init) => app.request(`${API_PREFIX}${path}`, init)));
   if (!deps.config.production) app.route('/demo', demoOutboxPageRoutes());
+  // Last: the admin site's files, and its index.html for the site's own paths (deep links).
+  if (options.siteDir !== null) app.route('/', siteRoutes(options.siteDir));
   return app;
 }
 

@@ -1,7 +1,8 @@
 /**
  * `npm start`: migrate, seed the demo on an empty database (never in
- * production), serve the API on PORT (default 3000) and print the URL and the
- * demo logins. SIGINT/SIGTERM close the server, then the database.
+ * production), serve the API and the admin site (playground/dist, built by the
+ * root `prestart`) on PORT (default 3000) and print the URLs and the demo
+ * logins. SIGINT/SIGTERM close the server, then the database.
  *
  * Environment: DATABASE_URL (default file:./data/clr.db, relative to server/),
  * PORT, HOST, NODE_ENV, PUBLIC_URL (links in e-mails), TRUST_PROXY=1 (client
@@ -76,6 +77,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       'CLR Admin — serveur de référence',
+      `  Site         ${base}/${seed.credentials ? '   (site d’administration : connectez-vous avec un compte de démonstration ci-dessous)' : ''}`,
       `  API          ${base}${API_PREFIX}`,
       `  OpenAPI      ${base}${API_PREFIX}/openapi.json`,
       `  Santé        ${base}${API_PREFIX}/healthz`,
