@@ -10,3 +10,5 @@ export { ClrEvent } from './shared/events.js';
 export { nearestLang, toLocale } from './shared/locale.js';
 export { tokens } from './shared/tokens.styles.js';
 export { CATALOGUES, format, type Catalogue } from './translations/index.js';
+export { ClrOrderCart, parseQuantity, type CartLine } from './order-cart/order-cart.js';
+export { ClrCartBackEvent, ClrCheckoutEvent, ClrOrderCreatedEvent } from './order-cart/order-cart.events.js';

@@ -1,0 +1,106 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+  }
+  h2 {
+    font-size: 1.25em;
+    margin: 0 0 var(--_space);
+  }
+  .scroll {
+    overflow-x: auto;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    background: var(--_surface);
+  }
+  caption {
+    text-align: start;
+    color: var(--_muted);
+    padding-block: calc(var(--_space) * 0.5);
+  }
+  th,
+  td {
+    text-align: start;
+    padding: var(--_space);
+    border-bottom: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  thead th {
+    background: var(--_surface-alt);
+    font-weight: 600;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  tfoot th {
+    text-align: end;
+    font-weight: normal;
+  }
+  tfoot tr.total th,
+  tfoot tr.total td {
+    font-weight: 700;
+  }
+  .stepper {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .stepper button {
+    min-width: 2.25em;
+    padding-inline: calc(var(--_space) * 0.75);
+  }
+  .stepper button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .stepper input {
+    width: 6em;
+    text-align: end;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .field-error {
+    display: block;
+    margin-top: calc(var(--_space) * 0.5);
+    color: var(--_danger);
+    font-size: 0.9em;
+    max-width: 18em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    align-items: center;
+    gap: var(--_space);
+    margin-top: calc(var(--_space) * 2);
+  }
+  .reason {
+    color: var(--_muted);
+    margin: 0;
+    flex: 1 1 100%;
+    text-align: end;
+  }
+  .alert {
+    border: 1px solid var(--_danger);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin-top: var(--_space);
+  }
+  .alert p {
+    margin: 0;
+  }
+  .status {
+    color: var(--_muted);
+  }
+  .validation h2:focus {
+    outline: none;
+  }
+  .validation h2:focus-visible {
+    outline: 2px solid var(--_primary);
+  }
+`;
