@@ -272,11 +272,11 @@ function credentialsMailToAdmin(input: {
     template: 'candidate.credentials-admin',
     to: input.to,
     spaceId: input.spaceId,
-    subject: `Identifiants de connexion de ${input.firstName} ${input.lastName} - Certification Le Robert`,
+    subject: `Identifiants de connexion pour ${input.firstName} ${input.lastName} - Certification Le Robert`,
     text: [
       'Bonjour,',
       '',
-      `Voici les informations de connexion de ${input.firstName} ${input.lastName} à la plateforme d'examen de la Certification Le Robert :`,
+      `Voici les informations de connexion à la plateforme d'examen de la Certification Le Robert pour ${input.firstName} ${input.lastName} :`,
       `Identifiant : ${input.email}`,
       `Mot de passe : ${input.password}`,
       '',

@@ -119,9 +119,9 @@ describe('the templates of issue 4, in the manual’s French', () => {
     await kit.call('POST', '/candidates', { cookie, body });
     const mails = await mailsOf({ spaceId: space.id });
     expect(mails.map((m) => [m.template, m.to])).toEqual([['candidate.credentials-admin', admin.email]]);
-    expect(mails[0]!.subject).toBe('Identifiants de connexion de Élodie Lefèvre - Certification Le Robert');
+    expect(mails[0]!.subject).toBe('Identifiants de connexion pour Élodie Lefèvre - Certification Le Robert');
     expectFrenchVous(mails[0]!, 'Bonjour,');
-    expect(mails[0]!.text).toContain("Voici les informations de connexion de Élodie Lefèvre à la plateforme d'examen de la Certification Le Robert :");
+    expect(mails[0]!.text).toContain("Voici les informations de connexion à la plateforme d'examen de la Certification Le Robert pour Élodie Lefèvre :");
     expect(mails[0]!.text).toContain('Identifiant : copie.admin@exemple.fr\nMot de passe : secret-42');
   });
 

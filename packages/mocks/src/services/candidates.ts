@@ -87,11 +87,11 @@ function sendCredentials(store: MockStore, actor: Actor | undefined, candidate: 
         template: 'candidate.credentials-admin',
         to: admin.email,
         spaceId: candidate.spaceId,
-        subject: `Identifiants de connexion de ${candidate.firstName} ${candidate.lastName} - Certification Le Robert`,
+        subject: `Identifiants de connexion pour ${candidate.firstName} ${candidate.lastName} - Certification Le Robert`,
         text: [
           'Bonjour,',
           '',
-          `Voici les informations de connexion de ${candidate.firstName} ${candidate.lastName} à la plateforme d'examen de la Certification Le Robert :`,
+          `Voici les informations de connexion à la plateforme d'examen de la Certification Le Robert pour ${candidate.firstName} ${candidate.lastName} :`,
           ...lines,
           '',
           SIGNATURE,
