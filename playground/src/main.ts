@@ -1,0 +1,27 @@
+/**
+ * The reference admin site. One SDK client for the whole life of the page,
+ * on the session cookie, provided to every `clr-…` element through
+ * `clrClientContext` on the app root. `npm run dev:mock` (Vite's `mock` mode)
+ * answers the API from `@clr/mocks` in MSW's service worker first.
+ */
+import { createClient } from '@clr/sdk';
+import { App } from './app.js';
+import { provideClient } from './context.js';
+import { ROUTES } from './routes.js';
+
+async function startMocks(): Promise<void> {
+  const { createMockWorker } = await import('@clr/mocks/browser');
+  await createMockWorker({ state: 'demo' }).start({ quiet: true, serviceWorker: { url: '/mockServiceWorker.js' } });
+  console.info('CLR Admin sur les données fictives (@clr/mocks) : admin@demo.test / Demo-admin-1');
+}
+
+async function main(): Promise<void> {
+  if (import.meta.env.MODE === 'mock') await startMocks();
+  const root = document.getElementById('app');
+  if (!root) throw new Error('#app is missing from index.html');
+  const client = createClient({ baseUrl: '', auth: { kind: 'session' } });
+  provideClient(root, client);
+  await new App(root, client, ROUTES).start();
+}
+
+void main();

@@ -1,0 +1,74 @@
+import { GroupCategory, LABELS, examTypeLabel } from '@clr/domain';
+import { h } from '../dom.js';
+import { TEXT } from '../text.js';
+import type { PageContext } from './page.js';
+
+/**
+ * §3.1 Accueil: three boxes — « Certifications restantes » (total, then per
+ * exam type), « Candidats » (total; to assign, waiting, taken) and « Groupes »
+ * (total; per category) — with the buttons that lead to the other pages.
+ */
+export async function homePage(context: PageContext): Promise<Node> {
+  const heading = h('h1', { tabindex: '-1' }, TEXT.home.title);
+  if (!context.session?.space) return h('div', null, heading, h('p', { class: 'notice' }, TEXT.home.operator));
+
+  const { stock, candidates, groups } = await context.client.dashboard.get({ signal: context.signal });
+  const labels = LABELS.fr;
+  return h(
+    'div',
+    null,
+    heading,
+    h(
+      'div',
+      { class: 'boxes' },
+      box(
+        'encadre-stock',
+        TEXT.home.stock,
+        stock.total,
+        stock.byType.length === 0
+          ? h('p', null, TEXT.home.noStock)
+          : figures(stock.byType.map((line) => [line.remaining, examTypeLabel(line.examType)])),
+        [h('a', { class: 'button primary', href: '/commandes' }, TEXT.home.order)],
+      ),
+      box(
+        'encadre-candidats',
+        TEXT.home.candidates,
+        candidates.total,
+        figures([
+          [candidates.toAssign, TEXT.home.toAssign],
+          [candidates.scheduled, TEXT.home.scheduled],
+          [candidates.taken, TEXT.home.taken],
+        ]),
+        [
+          h('a', { class: 'button', href: '/candidats/nouveau' }, TEXT.home.createCandidate),
+          h('a', { class: 'button', href: '/candidats?codes=1' }, TEXT.home.showCodes),
+        ],
+      ),
+      box(
+        'encadre-groupes',
+        TEXT.home.groups,
+        groups.total,
+        figures(GroupCategory.options.map((category) => [groups.byCategory[category], labels.groupCategory[category]])),
+        [h('a', { class: 'button', href: '/groupes' }, TEXT.home.createGroup, ' ', h('span', { class: 'soon' }, TEXT.soon))],
+      ),
+    ),
+  );
+}
+
+function box(id: string, title: string, total: number, body: Node, actions: Node[]): Node {
+  return h(
+    'section',
+    { class: 'panel box', 'aria-labelledby': id },
+    h('h2', { id }, h('span', null, title), ' ', h('span', { class: 'total' }, String(total))),
+    body,
+    h('div', { class: 'actions' }, actions),
+  );
+}
+
+function figures(entries: [number, string][]): Node {
+  return h(
+    'ul',
+    { class: 'figures' },
+    entries.map(([value, label]) => h('li', null, h('span', { class: 'figure' }, String(value)), h('span', { class: 'label' }, label))),
+  );
+}

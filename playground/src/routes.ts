@@ -1,0 +1,40 @@
+import { notBuiltPage } from './pages/not-found.js';
+import type { SiteRoute } from './pages/page.js';
+import { TEXT } from './text.js';
+
+/**
+ * Every page of the site. Pages load lazily, so the login page does not wait
+ * for the candidates table. The order matters: `/candidats/nouveau` before
+ * `/candidats/:id`.
+ */
+export const ROUTES: readonly SiteRoute[] = [
+  { path: '/connexion', title: TEXT.login.title, public: true, render: async (c) => (await import('./pages/login.js')).loginPage(c) },
+  {
+    path: '/mot-de-passe/reinitialiser',
+    title: TEXT.reset.title,
+    public: true,
+    render: async (c) => (await import('./pages/reset.js')).resetPasswordPage(c),
+  },
+  { path: '/', title: TEXT.home.title, nav: 'home', render: async (c) => (await import('./pages/home.js')).homePage(c) },
+  { path: '/commandes', title: TEXT.menu.orders, nav: 'orders', render: async (c) => (await import('./pages/orders.js')).ordersPage(c) },
+  { path: '/groupes', title: TEXT.menu.groups, nav: 'groups', render: () => notBuiltPage(TEXT.menu.groups, TEXT.notBuilt.groups) },
+  { path: '/candidats', title: TEXT.menu.candidates, nav: 'candidates', render: async (c) => (await import('./pages/candidates.js')).candidatesPage(c) },
+  {
+    path: '/candidats/nouveau',
+    title: TEXT.home.createCandidate,
+    nav: 'candidates',
+    render: () => notBuiltPage(TEXT.home.createCandidate, TEXT.notBuilt.createCandidate, { href: '/candidats', label: TEXT.notBuilt.back }),
+  },
+  {
+    path: '/candidats/:id',
+    title: 'Dossier du candidat',
+    nav: 'candidates',
+    render: () => notBuiltPage('Dossier du candidat', TEXT.notBuilt.candidateFile, { href: '/candidats', label: TEXT.notBuilt.back }),
+  },
+  { path: '/profil', title: TEXT.profile.title, render: async (c) => (await import('./pages/profile.js')).profilePage(c, 'profile') },
+  {
+    path: '/profil/mot-de-passe',
+    title: TEXT.profile.changePassword,
+    render: async (c) => (await import('./pages/profile.js')).profilePage(c, 'password'),
+  },
+];

@@ -1,0 +1,157 @@
+import type { Session } from '@clr/sdk';
+import { h } from './dom.js';
+import type { NavKey } from './pages/page.js';
+import { TEXT } from './text.js';
+
+/** The menu of §2, in the manual's order. Entries whose page is not built yet say « bientôt ». */
+export const MENU: readonly { key: NavKey; label: string; href: string; soon?: boolean }[] = [
+  { key: 'home', label: TEXT.menu.home, href: '/' },
+  { key: 'orders', label: TEXT.menu.orders, href: '/commandes' },
+  { key: 'groups', label: TEXT.menu.groups, href: '/groupes', soon: true },
+  { key: 'candidates', label: TEXT.menu.candidates, href: '/candidats' },
+];
+
+export function initials(session: Session): string {
+  const first = session.admin.firstName.trim().charAt(0);
+  const last = session.admin.lastName.trim().charAt(0);
+  return `${first}${last}`.toLocaleUpperCase('fr-FR') || session.admin.email.charAt(0).toLocaleUpperCase('fr-FR');
+}
+
+function brand(): HTMLElement {
+  return h('a', { class: 'brand', href: '/' }, TEXT.siteName, h('small', null, TEXT.siteTagline));
+}
+
+/** The top bar without a session: the brand only. */
+export function publicBar(): HTMLElement {
+  return h('header', { class: 'topbar' }, h('span', { class: 'brand' }, TEXT.siteName, h('small', null, TEXT.siteTagline)));
+}
+
+export interface TopBar {
+  element: HTMLElement;
+  /** Marks the current menu entry (`aria-current="page"`). */
+  setCurrent(key: NavKey | undefined): void;
+}
+
+/** The top bar of a signed-in administrator: brand, menu (§2), profile menu on the initials (§1.2). */
+export function topBar(session: Session, onLogout: () => void): TopBar {
+  const links = new Map<NavKey, HTMLAnchorElement>();
+  const nav = h(
+    'nav',
+    { class: 'menu', 'aria-label': TEXT.mainMenu },
+    h(
+      'ul',
+      null,
+      MENU.map((entry) => {
+        const link = h('a', { href: entry.href }, entry.label, entry.soon ? h('span', { class: 'soon' }, TEXT.soon) : null);
+        links.set(entry.key, link);
+        return h('li', null, link);
+      }),
+    ),
+  );
+  const element = h('header', { class: 'topbar' }, brand(), nav, profileMenu(session, onLogout));
+  return {
+    element,
+    setCurrent(key) {
+      for (const [k, link] of links) {
+        if (k === key) link.setAttribute('aria-current', 'page');
+        else link.removeAttribute('aria-current');
+      }
+    },
+  };
+}
+
+/**
+ * The initials button and its menu (WAI-ARIA menu button): Enter, Space or ↓
+ * opens on the first item, ↑ on the last; ↑/↓/Home/End move; Escape closes and
+ * gives the focus back to the button; Tab or a click elsewhere closes.
+ */
+function profileMenu(session: Session, onLogout: () => void): HTMLElement {
+  const fullName = `${session.admin.firstName} ${session.admin.lastName}`.trim();
+  const menuId = 'menu-profil';
+  const button = h(
+    'button',
+    { type: 'button', class: 'initials', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': menuId, 'aria-label': TEXT.profileMenu.button(fullName), title: fullName },
+    initials(session),
+  );
+  const items: HTMLElement[] = [
+    h('a', { role: 'menuitem', href: '/profil', tabindex: '-1' }, TEXT.profileMenu.profile),
+    h('a', { role: 'menuitem', href: '/profil/mot-de-passe', tabindex: '-1' }, TEXT.profileMenu.password),
+    h('button', { type: 'button', role: 'menuitem', tabindex: '-1', onclick: () => {
+      close(false);
+      onLogout();
+    } }, TEXT.profileMenu.logout),
+  ];
+  const menu = h(
+    'ul',
+    { id: menuId, role: 'menu', class: 'profile-menu', 'aria-label': fullName, hidden: true },
+    h('li', { role: 'none', class: 'who' }, session.admin.email, session.space ? h('br') : null, session.space ? TEXT.profileMenu.space(session.space.name) : null),
+    items.map((item) => h('li', { role: 'none' }, item)),
+  );
+  const wrapper = h('div', { class: 'profile' }, button, menu);
+
+  const isOpen = () => !menu.hidden;
+  const focusItem = (index: number) => items.at((index + items.length) % items.length)?.focus();
+  function open(index: number) {
+    menu.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    focusItem(index);
+    document.addEventListener('pointerdown', outside, true);
+  }
+  function close(restoreFocus: boolean) {
+    if (!isOpen()) return;
+    menu.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('pointerdown', outside, true);
+    if (restoreFocus) button.focus();
+  }
+  function outside(event: Event) {
+    if (!wrapper.contains(event.target as Node)) close(false);
+  }
+
+  button.addEventListener('click', () => (isOpen() ? close(true) : open(0)));
+  button.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    open(event.key === 'ArrowDown' ? 0 : items.length - 1);
+  });
+  menu.addEventListener('keydown', (event) => {
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        focusItem(index + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        focusItem(index - 1);
+        break;
+      case 'Home':
+        event.preventDefault();
+        focusItem(0);
+        break;
+      case 'End':
+        event.preventDefault();
+        focusItem(items.length - 1);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        close(true);
+        break;
+      case 'Tab':
+        close(false);
+        break;
+      case ' ':
+        // Space activates a link item as Enter does.
+        if (document.activeElement instanceof HTMLAnchorElement) {
+          event.preventDefault();
+          document.activeElement.click();
+        }
+        break;
+    }
+  });
+  // A link followed from the menu closes it.
+  menu.addEventListener('click', (event) => {
+    if ((event.target as Element).closest('a')) close(false);
+  });
+  return wrapper;
+}
