@@ -59,7 +59,9 @@ const checkoutRoute = createRoute({
   path: '/{id}/checkout',
   tags: ['orders'],
   summary: 'Valider et régler une commande (§4.1) : l’adresse du centre de paiement',
-  description: 'La commande reste « En cours » quel que soit l’état du règlement (R3) ; la confirmation du paiement la livre.',
+  description:
+    'La commande reste « En cours » quel que soit l’état du règlement (R3) ; la confirmation du paiement (webhook signé) la livre. ' +
+    'L’adresse est celle du centre de paiement configuré (par défaut, le centre simulé `/paiement`) et porte `order` (identifiant), `commande` (numéro), `amount` (montant T.T.C. en centimes) et `reference` (référence de paiement). Une commande non réglée peut être réglée plus tard.',
   request: { params: IdParam },
   responses: { 200: jsonResponse(z.object({ url: z.string() }).openapi('Checkout'), 'Où poursuivre la commande.'), ...problems(401, 403, 404, 409) },
 });
