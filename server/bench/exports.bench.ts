@@ -56,7 +56,10 @@ const LOGIN = { email: 'banc@bench.test', password: 'Banc-admin-1' };
 const MAX_HEADER_BYTES = 256 * 1024;
 
 type ToChild = { cmd: 'start' } | { cmd: 'stop' } | { cmd: 'exit' };
-type FromChild = { ready: true; port: number } | { started: true; rss: number } | { stopped: true; baseline: number; peak: number; samples: number };
+type FromChild =
+  | { ready: true; port: number }
+  | { started: true; rss: number }
+  | { stopped: true; baseline: number; peak: number; samples: number; cpuMs: number };
 
 // ---------------------------------------------------------------- the server (child)
 async function serveChild(url: string): Promise<void> {
@@ -80,6 +83,7 @@ async function serveChild(url: string): Promise<void> {
   );
   sampler.unref();
   let baseline = 0;
+  let cpu = process.cpuUsage();
   const reply = (message: FromChild) => process.send?.(message);
   process.on('message', (message: ToChild) => {
     if (message.cmd === 'start') {
@@ -88,11 +92,13 @@ async function serveChild(url: string): Promise<void> {
       cells[1] = baseline;
       cells[2] = 0;
       cells[0] = 1;
+      cpu = process.cpuUsage();
       reply({ started: true, rss: baseline });
     } else if (message.cmd === 'stop') {
       cells[0] = 0;
+      const used = process.cpuUsage(cpu);
       const peak = Math.max(cells[1] as number, process.memoryUsage().rss);
-      reply({ stopped: true, baseline, peak, samples: cells[2] as number });
+      reply({ stopped: true, baseline, peak, samples: cells[2] as number, cpuMs: (used.user + used.system) / 1000 });
     } else {
       server.close(() => void handle.close().finally(() => process.exit(0)));
     }
@@ -133,6 +139,8 @@ interface Download {
   type: string;
   rssGrowth: number;
   samples: number;
+  /** CPU time of the whole server process (all its threads) during the download. */
+  cpuSeconds: number;
 }
 
 /** Downloads `path` reading the stream, while the server samples its RSS; keeps the body only when asked. */
@@ -171,10 +179,12 @@ async function download(server: Server, base: string, path: string, cookie: stri
     type: res.headers.get('content-type') ?? '',
     rssGrowth: stopped.peak - stopped.baseline,
     samples: stopped.samples,
+    cpuSeconds: stopped.cpuMs / 1000,
   };
 }
 
-const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
+/** Megabytes (10⁶ bytes), the unit of the targets. */
+const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 const load = () => loadavg().map((l) => l.toFixed(2)).join(', ');
 
@@ -192,7 +202,7 @@ async function main(): Promise<void> {
   });
 
   console.log(`CLR Admin exports bench — ${int(CANDIDATES)} candidates on SQLite, Node ${process.version}, ${availableParallelism()} CPUs`);
-  console.log(`load average at start: ${load()}\n`);
+  console.log(`load average at start: ${load()} (the machine is shared: compare the CPU-time verdicts too)\n`);
   try {
     // 1. Seed, then let the child own the database.
     await migrate(url);
@@ -225,15 +235,20 @@ async function main(): Promise<void> {
       rows.push([
         `run ${run}`,
         d.seconds.toFixed(2),
+        d.cpuSeconds.toFixed(2),
         mb(d.bytes),
         int(d.newlines - 1),
         mb(d.rssGrowth),
         int(d.samples),
-        `${verdict(d.seconds <= TARGET_EXPORT_S)} / ${verdict(d.rssGrowth <= TARGET_EXPORT_RSS_MB * 2 ** 20)}`,
+        `${verdict(d.seconds <= TARGET_EXPORT_S)} / ${verdict(d.cpuSeconds <= TARGET_EXPORT_S)}`,
+        verdict(d.rssGrowth <= TARGET_EXPORT_RSS_MB * 1e6),
       ]);
     }
-    console.log(table(['export', 'seconds', 'MiB', 'rows', 'RSS growth MiB', 'samples', 'time / memory'], rows));
-    console.log(`targets: ≤ ${TARGET_EXPORT_S} s and server RSS growth ≤ ${TARGET_EXPORT_RSS_MB} MB\n`);
+    console.log(table(['export', 'seconds', 'server cpu s', 'MB', 'rows', 'RSS growth MB', 'samples', 'time (wall / cpu)', 'memory'], rows));
+    console.log(
+      `targets: ≤ ${TARGET_EXPORT_S} s and server RSS growth ≤ ${TARGET_EXPORT_RSS_MB} MB. Time verdicts: wall clock / the server process's CPU time ` +
+        '(what the download costs the server without the waits a loaded machine adds).\n',
+    );
 
     // 4. 1,000 attendance certificates: merged, then zipped.
     const ids: string[] = [];
@@ -255,11 +270,16 @@ async function main(): Promise<void> {
     const entries = Object.keys(unzipSync(zip.body!)).length;
     console.log(
       table(
-        ['download', 'seconds', 'MiB', 'pages / PDFs', 'RSS growth MiB', 'time'],
-        [
-          ['merged PDF', pdf.seconds.toFixed(2), mb(pdf.bytes), int(pages), mb(pdf.rssGrowth), verdict(pdf.seconds <= TARGET_PDF_S)],
-          ['ZIP of PDFs', zip.seconds.toFixed(2), mb(zip.bytes), int(entries), mb(zip.rssGrowth), verdict(zip.seconds <= TARGET_PDF_S)],
-        ],
+        ['download', 'seconds', 'server cpu s', 'MB', 'pages / PDFs', 'RSS growth MB', 'time (wall / cpu)'],
+        [pdf, zip].map((d, i) => [
+          i === 0 ? 'merged PDF' : 'ZIP of PDFs',
+          d.seconds.toFixed(2),
+          d.cpuSeconds.toFixed(2),
+          mb(d.bytes),
+          int(i === 0 ? pages : entries),
+          mb(d.rssGrowth),
+          `${verdict(d.seconds <= TARGET_PDF_S)} / ${verdict(d.cpuSeconds <= TARGET_PDF_S)}`,
+        ]),
       ),
     );
     console.log(`target: merged PDF ≤ ${TARGET_PDF_S} s (the ZIP is held to the same figure for comparison)`);
