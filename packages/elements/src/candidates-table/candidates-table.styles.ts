@@ -86,6 +86,13 @@ export const styles = css`
     scrollbar-gutter: stable;
     contain: strict;
   }
+  .body-area {
+    position: relative;
+  }
+  .overlay {
+    position: absolute;
+    inset: 0;
+  }
   [part~='row'] {
     min-height: 3.25rem;
     border-block-end: 1px solid var(--_border);

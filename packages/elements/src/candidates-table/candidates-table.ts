@@ -302,8 +302,10 @@ export class ClrCandidatesTable extends ClrElement {
         next.delete(candidateId);
         this.#setSelection(next);
       }
-      this.notice = format(this.t.candidatesTable.deleted, { name });
       this.refresh();
+      await this.updateComplete;
+      await this.#pageTask.taskComplete.catch(() => undefined);
+      this.notice = format(this.t.candidatesTable.deleted, { name });
       return true;
     } catch (error) {
       this.actionError = this.describeError(error).message;
@@ -633,20 +635,23 @@ export class ClrCandidatesTable extends ClrElement {
           <div part="header" role="rowgroup">
             <div part="header-row" role="row" aria-rowindex="1">${COLUMNS.map((c, i) => this.#renderHeader(c, i))}</div>
           </div>
-          ${this.rows.length === 0
-            ? html`<div role="rowgroup">
-                <div part="message-row" role="row" aria-rowindex="2">
-                  <div role="gridcell" aria-colspan=${COLUMNS.length}>${firstLoad ? this.t.common.loading : taskError === null && this.api && !pending ? t.empty : ''}</div>
-                </div>
-              </div>`
-            : nothing}
-          <div part="body" role="rowgroup" class="body" ?hidden=${this.rows.length === 0} @rangeChanged=${this.#onRangeChanged}>
-            ${virtualize({
-              items: this.rows,
-              scroller: true,
-              keyFunction: (row: CandidateRow) => row.id,
-              renderItem: (row: CandidateRow, index: number) => this.#renderRow(row, index),
-            })}
+          <div class="body-area">
+            <div part="body" role="rowgroup" @rangeChanged=${this.#onRangeChanged}>
+              ${virtualize({
+                items: this.rows,
+                scroller: true,
+                // The directive may render its previous range once more after the rows shrank: skip the missing ones.
+                keyFunction: (row: CandidateRow | undefined, index: number) => row?.id ?? index,
+                renderItem: (row: CandidateRow | undefined, index: number) => (row ? this.#renderRow(row, index) : html``),
+              })}
+            </div>
+            ${this.rows.length === 0
+              ? html`<div role="rowgroup" class="overlay">
+                  <div part="message-row" role="row" aria-rowindex="2">
+                    <div role="gridcell" aria-colspan=${COLUMNS.length}>${firstLoad ? this.t.common.loading : taskError === null && this.api && !pending ? t.empty : ''}</div>
+                  </div>
+                </div>`
+              : nothing}
           </div>
         </div>
       </div>
@@ -670,7 +675,7 @@ export class ClrCandidatesTable extends ClrElement {
       ${STATUSES.map(
         (status) =>
           html`<button part="count" data-status=${status} aria-pressed=${this.filters.status === status ? 'true' : 'false'} @click=${() => this.#toggleStatus(status)}>
-            ${labels[status]}<strong>${counts ? counts[status] : '–'}</strong>
+            ${labels[status]} <strong>${counts ? counts[status] : '–'}</strong>
           </button>`,
       )}
     </div>`;
