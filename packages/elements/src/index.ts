@@ -12,6 +12,5 @@ export { tokens } from './shared/tokens.styles.js';
 export { CATALOGUES, format, type Catalogue } from './translations/index.js';
 export { ClrOrderCart, parseQuantity, type CartLine } from './order-cart/order-cart.js';
 export { ClrCartBackEvent, ClrCheckoutEvent, ClrOrderCreatedEvent } from './order-cart/order-cart.events.js';
- * the define modules (`import '@clr/elements/define/clr-candidates-table.js'`).
 export { ClrCandidatesTable, displayName, rowDeletability, type CandidateTableFilters } from './candidates-table/candidates-table.js';
 export { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent, type CandidateEventDetail, type SelectionDetail } from './candidates-table/candidates-table.events.js';
