@@ -1,18 +1,22 @@
 import { z } from 'zod';
 import { DocumentKind, ExamKind, ExamTypeId, Supervision } from '../shared/enums.js';
 
-/** An exam type is data, not code (SPEC §2). */
-export const ExamType = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
-  kind: ExamKind,
-  requiresDate: z.boolean(),
-  requiresSession: z.boolean(),
-  supervision: Supervision,
-  manualValidation: z.boolean(),
-  /** Documents beyond the detailed report (`registration`, `attendance`). */
-  documents: z.array(DocumentKind.exclude(['report'])),
-});
+/**
+ * An exam type is data, not code (SPEC §2). Built in a pure IIFE so a bundle that
+ * only needs the catalogue or `examTypeLabel` (an element) leaves zod out.
+ */
+export const ExamType = /* @__PURE__ */ (() =>
+  z.object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    kind: ExamKind,
+    requiresDate: z.boolean(),
+    requiresSession: z.boolean(),
+    supervision: Supervision,
+    manualValidation: z.boolean(),
+    /** Documents beyond the detailed report (`registration`, `attendance`). */
+    documents: z.array(DocumentKind.exclude(['report'])),
+  }))();
 export type ExamType = z.infer<typeof ExamType>;
 
 /** The seeded catalogue, read off the manual (SPEC §2 table). Order is display order. */
