@@ -14,3 +14,5 @@ export { ClrOrderCart, parseQuantity, type CartLine } from './order-cart/order-c
 export { ClrCartBackEvent, ClrCheckoutEvent, ClrOrderCreatedEvent } from './order-cart/order-cart.events.js';
 export { ClrCandidatesTable, displayName, rowDeletability, type CandidateTableFilters } from './candidates-table/candidates-table.js';
 export { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent, type CandidateEventDetail, type SelectionDetail } from './candidates-table/candidates-table.events.js';
+export { ClrCodesDialog, CODES_PAGE_SIZE, candidateName, type CodesDialogFilters } from './codes-dialog/codes-dialog.js';
+export { ClrDialogCloseEvent } from './codes-dialog/codes-dialog.events.js';

@@ -1,0 +1,773 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  LABELS,
+  LIMIT_MAX,
+  SELECTION_MAX,
+  examTypeLabel,
+  formatDate,
+  type ActivationCodeRow,
+  type CandidateDetail,
+  type CandidateList,
+  type CandidateRow,
+} from '@clr/domain';
+import { NotEligibleError, type Page } from '@clr/sdk';
+import { ClrElement } from '../shared/clr-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { format } from '../translations/index.js';
+import { ClrDialogCloseEvent } from './codes-dialog.events.js';
+import { styles } from './codes-dialog.styles.js';
+
+/** The filters of the bulk list (§6.7): search, group, period of the exam date. */
+export interface CodesDialogFilters {
+  q?: string;
+  groupId?: string;
+  from?: string;
+  to?: string;
+}
+
+/** How many candidates the bulk list loads at a time (« Afficher les candidats suivants » loads more). */
+export const CODES_PAGE_SIZE = 50;
+
+/** How long typing in the search box waits before asking the server. */
+const SEARCH_DEBOUNCE_MS = 250;
+
+const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]';
+
+/** « DUPONT Marie », as the candidates table writes a name. */
+export function candidateName(row: Pick<CandidateRow, 'lastName' | 'firstName'>): string {
+  return `${row.lastName.toLocaleUpperCase('fr-FR')} ${row.firstName}`;
+}
+
+/** The focused element, looking inside shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
+}
+
+function cleanFilters(filters: CodesDialogFilters): CodesDialogFilters {
+  const out: CodesDialogFilters = {};
+  for (const key of ['q', 'groupId', 'from', 'to'] as const) {
+    const value = filters[key]?.trim();
+    if (value) out[key] = value;
+  }
+  return out;
+}
+
+interface SingleView {
+  codes: ActivationCodeRow[];
+  candidate: CandidateDetail;
+}
+
+type ListPage = Page<CandidateList>;
+
+/**
+ * « Afficher le code d'activation » and « Afficher les codes d'activation »
+ * (manual §6.7, R15), in a modal dialog (`<dialog>` opened with
+ * `showModal()`: the page behind is inert, Tab cycles inside, Escape closes,
+ * focus comes back to the opener).
+ *
+ * - With `candidate-id`: that candidate's code, with the exam type, the exam
+ *   date and the deadline, and « Exporter ». La Poste exams have no code here
+ *   (the centre holds it): the dialog then says so in the manual's words.
+ * - Without: the candidates holding an activation code (search, group, period,
+ *   « Réinitialiser les filtres », « Tout sélectionner »), « Afficher les
+ *   codes » → the codes of the selection, « Exporter » → the CSV of exactly
+ *   those codes, downloaded under the name the server gives.
+ *
+ * @summary The §6.7 activation codes dialog, for one candidate or a selection.
+ *
+ * @fires clr-dialog-close - The dialog closed (close button, Escape, `close()`, `open = false`).
+ *
+ * @csspart dialog - The `<dialog>` element.
+ * @csspart header - The title bar with the close button.
+ * @csspart title - The title.
+ * @csspart close - The close button of the title bar.
+ * @csspart body - The scrolling content.
+ * @csspart filters - The search and filters of the bulk list.
+ * @csspart search - The search field.
+ * @csspart reset - « Réinitialiser les filtres ».
+ * @csspart table - The candidates table or the codes table.
+ * @csspart row - A row of either table.
+ * @csspart code - A code cell.
+ * @csspart select-all - « Tout sélectionner ».
+ * @csspart more - « Afficher les candidats suivants ».
+ * @csspart notice - The message shown when a candidate has no code.
+ * @csspart footer - The buttons at the bottom.
+ * @csspart show-codes - « Afficher les codes ».
+ * @csspart export - « Exporter ».
+ * @csspart back - « Retour ».
+ * @csspart error - An error message (role alert).
+ * @csspart status - Loading, empty and progress messages.
+ */
+export class ClrCodesDialog extends ClrElement {
+  static override styles = [tokens, styles];
+
+  /** Whether the dialog is shown (reflected). Setting it opens or closes it, as `show()` and `close()` do. */
+  @property({ type: Boolean, reflect: true })
+  open = false;
+
+  /** One candidate's code (§6.7 « Afficher le code »); when absent, the bulk flow « Afficher les codes ». */
+  @property({ attribute: 'candidate-id' })
+  candidateId: string | null = null;
+
+  /** The bulk flow's step: choosing candidates, or their codes. */
+  @state()
+  protected step: 'select' | 'codes' = 'select';
+
+  @state()
+  protected filters: CodesDialogFilters = {};
+
+  /** What the search box holds (it reaches `filters.q` after a short pause). */
+  @state()
+  protected searchText = '';
+
+  /** The chosen candidates' ids, in the order they were chosen. */
+  @state()
+  protected selected: ReadonlySet<string> = new Set();
+
+  /** The candidates whose codes the codes step shows (fixed when « Afficher les codes » is pressed). */
+  @state()
+  protected shownIds: readonly string[] | null = null;
+
+  /** Pages loaded after the first one, for the first page they follow. */
+  @state()
+  protected more: { after: ListPage; rows: CandidateRow[]; last: ListPage } | null = null;
+
+  @state()
+  protected busy: 'more' | 'select-all' | 'export' | null = null;
+
+  @state()
+  protected alertMessage: string | null = null;
+
+  @state()
+  protected statusMessage = '';
+
+  @query('dialog')
+  private dialog?: HTMLDialogElement;
+
+  #opener: HTMLElement | null = null;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #action: AbortController | undefined;
+
+  #single = new Task(this, {
+    task: async ([api, open, candidateId], { signal }): Promise<SingleView | null> => {
+      if (!api || !open || !candidateId) return null;
+      const [codes, candidate] = await Promise.all([
+        api.codes
+          .list({ candidateIds: [candidateId] }, { signal })
+          .then((page) => page.data)
+          .catch((error: unknown) => {
+            // R15: no live code (La Poste exam, code spent, none assigned): the API names the candidate.
+            if (error instanceof NotEligibleError) return [];
+            throw error;
+          }),
+        api.candidates.retrieve(candidateId, { signal }),
+      ]);
+      return { codes, candidate };
+    },
+    args: () => [this.api, this.open, this.candidateId] as const,
+  });
+
+  #list = new Task(this, {
+    task: async ([api, open, candidateId, filters], { signal }): Promise<ListPage | null> => {
+      if (!api || !open || candidateId) return null;
+      return api.codes.candidates({ ...filters, limit: CODES_PAGE_SIZE }, { signal });
+    },
+    args: () => [this.api, this.open, this.candidateId, this.filters] as const,
+  });
+
+  #groups = new Task(this, {
+    task: async ([api, open, candidateId], { signal }) => {
+      if (!api || !open || candidateId) return [];
+      // The filter is a convenience: without the groups it offers « Tous les groupes » only.
+      return api.groups
+        .list({ limit: LIMIT_MAX }, { signal })
+        .then((page) => page.data)
+        .catch(() => []);
+    },
+    args: () => [this.api, this.open, this.candidateId] as const,
+  });
+
+  #codes = new Task(this, {
+    task: async ([api, open, ids], { signal }): Promise<ActivationCodeRow[] | null> => {
+      if (!api || !open || !ids || ids.length === 0) return null;
+      return api.codes.list({ candidateIds: [...ids], limit: LIMIT_MAX }, { signal }).toArray({ limit: SELECTION_MAX });
+    },
+    args: () => [this.api, this.open, this.shownIds] as const,
+  });
+
+  /** Opens the dialog (focus moves into it). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the dialog (focus goes back to what opened it). */
+  close(): void {
+    this.open = false;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#searchTimer);
+    this.#action?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Another candidate, or the other mode: start again.
+    if (changed.has('candidateId') && changed.get('candidateId') !== undefined) this.#resetFlow();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('open')) this.#syncOpen();
+  }
+
+  #syncOpen(): void {
+    const dialog = this.dialog;
+    if (!dialog) return;
+    if (this.open && !dialog.open && this.isConnected) {
+      this.#opener = deepActiveElement();
+      dialog.showModal();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  /** The `<dialog>` closed, however it was (Escape, the close button, `close()`). */
+  #onDialogClose(): void {
+    this.open = false;
+    this.#resetFlow();
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus();
+    this.dispatchEvent(new ClrDialogCloseEvent());
+  }
+
+  #resetFlow(): void {
+    clearTimeout(this.#searchTimer);
+    this.#action?.abort();
+    this.step = 'select';
+    this.filters = {};
+    this.searchText = '';
+    this.selected = new Set();
+    this.shownIds = null;
+    this.more = null;
+    this.busy = null;
+    this.alertMessage = null;
+    this.statusMessage = '';
+  }
+
+  /** Tab and Shift+Tab stay inside the dialog, whatever the browser does past its last control. */
+  #onKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Tab' || !this.dialog) return;
+    const items = [...this.dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => el.tabIndex >= 0 && !el.hasAttribute('disabled') && el.getClientRects().length > 0,
+    );
+    const first = items[0];
+    const last = items[items.length - 1];
+    if (!first || !last) return;
+    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
+    if (event.shiftKey && (active === first || !items.includes(active as HTMLElement))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !items.includes(active as HTMLElement))) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Bulk flow
+
+  #setFilters(next: CodesDialogFilters): void {
+    this.filters = cleanFilters(next);
+    this.more = null;
+  }
+
+  #onSearch(event: Event): void {
+    this.searchText = (event.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => this.#setFilters({ ...this.filters, q: this.searchText }), SEARCH_DEBOUNCE_MS);
+  }
+
+  #onSearchKey(event: KeyboardEvent): void {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    clearTimeout(this.#searchTimer);
+    this.#setFilters({ ...this.filters, q: this.searchText });
+  }
+
+  #resetFilters(): void {
+    clearTimeout(this.#searchTimer);
+    this.searchText = '';
+    this.#setFilters({});
+  }
+
+  #rows(): CandidateRow[] {
+    const first = this.#list.value;
+    if (!first) return [];
+    return this.more?.after === first ? [...first.data, ...this.more.rows] : first.data;
+  }
+
+  #hasMore(): boolean {
+    const first = this.#list.value;
+    if (!first) return false;
+    return this.more?.after === first ? this.more.last.hasMore : first.hasMore;
+  }
+
+  async #loadMore(): Promise<void> {
+    const first = this.#list.value;
+    if (!first || this.busy) return;
+    const last = this.more?.after === first ? this.more.last : first;
+    const next = last.nextPage();
+    if (!next) return;
+    this.busy = 'more';
+    this.alertMessage = null;
+    try {
+      const page = await next;
+      if (this.#list.value !== first) return;
+      const rows = this.more?.after === first ? this.more.rows : [];
+      this.more = { after: first, rows: [...rows, ...page.data], last: page };
+    } catch (error) {
+      if (!this.isAbort(error)) this.alertMessage = this.describeError(error).message;
+    } finally {
+      this.busy = null;
+    }
+  }
+
+  #toggle(id: string, checked: boolean): void {
+    const next = new Set(this.selected);
+    if (checked) next.add(id);
+    else next.delete(id);
+    this.selected = next;
+  }
+
+  /** Whether every candidate of the filtered list is selected (false while the list is empty). */
+  #allSelected(): boolean {
+    const first = this.#list.value;
+    if (!first || first.total === 0) return false;
+    const rows = this.#rows();
+    return rows.length === first.total && rows.every((r) => this.selected.has(r.id));
+  }
+
+  /** « Tout sélectionner »: every candidate the filters keep, loading the pages not shown yet; again: none of them. */
+  async #toggleAll(): Promise<void> {
+    const api = this.api;
+    const first = this.#list.value;
+    if (!api || !first || this.busy) return;
+    if (this.#allSelected()) {
+      const next = new Set(this.selected);
+      for (const row of this.#rows()) next.delete(row.id);
+      this.selected = next;
+      return;
+    }
+    let rows = this.#rows();
+    if (rows.length < first.total) {
+      this.busy = 'select-all';
+      this.alertMessage = null;
+      try {
+        rows = await api.codes.candidates({ ...this.filters, limit: LIMIT_MAX }).toArray({ limit: SELECTION_MAX + 1 });
+        if (this.#list.value !== first) return;
+        this.more = { after: first, rows: rows.slice(first.data.length), last: { ...first, hasMore: false, nextPage: () => null } as ListPage };
+      } catch (error) {
+        if (!this.isAbort(error)) this.alertMessage = this.describeError(error).message;
+        return;
+      } finally {
+        this.busy = null;
+      }
+    }
+    const next = new Set(this.selected);
+    for (const row of rows) next.add(row.id);
+    this.selected = next;
+  }
+
+  #showCodes(): void {
+    if (this.selected.size === 0 || this.selected.size > SELECTION_MAX) return;
+    this.shownIds = [...this.selected];
+    this.step = 'codes';
+    this.alertMessage = null;
+    this.statusMessage = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="back"]')?.focus());
+  }
+
+  #backToSelection(): void {
+    this.step = 'select';
+    this.shownIds = null;
+    this.alertMessage = null;
+    this.statusMessage = '';
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="show-codes"]')?.focus());
+  }
+
+  /** « Exporter »: the CSV of exactly these candidates' codes, downloaded under the server's file name. */
+  async #export(candidateIds: readonly string[]): Promise<void> {
+    const api = this.api;
+    if (!api || candidateIds.length === 0 || this.busy) return;
+    this.#action?.abort();
+    const action = new AbortController();
+    this.#action = action;
+    this.busy = 'export';
+    this.alertMessage = null;
+    this.statusMessage = this.t.codesDialog.exporting;
+    try {
+      const file = await api.codes.exportCsv({ candidateIds: [...candidateIds] }, { signal: action.signal });
+      const name = file.filename ?? 'codes-activation.csv';
+      download(file.blob, name, this.renderRoot);
+      this.statusMessage = format(this.t.codesDialog.exported, { name });
+    } catch (error) {
+      this.statusMessage = '';
+      if (!this.isAbort(error)) this.alertMessage = this.describeError(error).message;
+    } finally {
+      if (this.#action === action) this.#action = undefined;
+      this.busy = null;
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Rendering
+
+  protected override render(): TemplateResult {
+    const t = this.t.codesDialog;
+    const single = Boolean(this.candidateId);
+    return html`
+      <dialog
+        part="dialog"
+        aria-labelledby="title"
+        @close=${(e: Event) => e.target === this.dialog && this.#onDialogClose()}
+        @keydown=${(e: KeyboardEvent) => this.#onKeydown(e)}
+      >
+        <div class="frame">
+          <header part="header">
+            <h2 part="title" id="title">${single ? t.titleOne : t.titleMany}</h2>
+            <button type="button" part="close" aria-label=${t.close} @click=${() => this.close()}>×</button>
+          </header>
+          ${this.open ? (this.api ? (single ? this.#renderSingle() : this.#renderBulk()) : this.#renderNoClient()) : nothing}
+        </div>
+      </dialog>
+    `;
+  }
+
+  #renderNoClient(): TemplateResult {
+    return html`<div part="body" class="body"><p part="status" class="status" role="status">${this.t.common.noClient}</p></div>`;
+  }
+
+  #renderAlert(): TemplateResult | typeof nothing {
+    return this.alertMessage ? html`<div part="error" class="alert" role="alert"><p>${this.alertMessage}</p></div>` : nothing;
+  }
+
+  #renderLoading(): TemplateResult {
+    return html`<p part="status" class="status" role="status">${this.t.common.loading}</p>`;
+  }
+
+  #renderTaskError(error: unknown, retry: () => void): TemplateResult {
+    return html`
+      <div part="error" class="alert" role="alert"><p>${this.describeError(error).message}</p></div>
+      <button type="button" @click=${retry}>${this.t.common.retry}</button>
+    `;
+  }
+
+  #renderSingle(): TemplateResult {
+    const t = this.t.codesDialog;
+    const codes = this.#single.status === TaskStatus.COMPLETE ? (this.#single.value?.codes ?? []) : [];
+    return html`
+      <div part="body" class="body">
+        ${this.#renderAlert()}
+        ${this.#single.render({
+          initial: () => this.#renderLoading(),
+          pending: () => this.#renderLoading(),
+          complete: (value) => (value ? this.#renderSingleView(value) : nothing),
+          error: (error) => this.#renderTaskError(error, () => void this.#single.run()),
+        })}
+        <p class="visually-hidden" role="status">${this.statusMessage}</p>
+      </div>
+      <footer part="footer">
+        ${codes.length > 0
+          ? html`<button
+              type="button"
+              part="export"
+              class="primary"
+              ?disabled=${this.busy === 'export'}
+              @click=${() => void this.#export(codes.map((c) => c.candidateId))}
+            >
+              ${this.busy === 'export' ? t.exporting : t.export}
+            </button>`
+          : nothing}
+        <button type="button" part="back" @click=${() => this.close()}>${this.t.common.close}</button>
+      </footer>
+    `;
+  }
+
+  #renderSingleView({ codes, candidate }: SingleView): TemplateResult {
+    const t = this.t.codesDialog;
+    if (codes.length === 0) {
+      return html`
+        <div part="notice" class="notice">
+          <p><strong>${candidateName(candidate)}</strong></p>
+          <p>${t.noCode}</p>
+          <p>${t.laPoste}</p>
+        </div>
+      `;
+    }
+    const statuses = LABELS[this.locale].candidateStatus;
+    const assignment = candidate.assignment;
+    return html`
+      <table part="table">
+        <caption>${t.codeCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.columns.name}</th>
+            <th scope="col">${t.columns.email}</th>
+            <th scope="col">${t.columns.status}</th>
+            <th scope="col">${t.columns.examType}</th>
+            <th scope="col">${t.columns.date}</th>
+            <th scope="col">${t.columns.deadline}</th>
+            <th scope="col">${t.columns.code}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${codes.map((row) => {
+            const sameExam = assignment && assignment.activationCode === row.code ? assignment : null;
+            return html`
+              <tr part="row">
+                <th scope="row">${candidateName(row)}</th>
+                <td>${row.email}</td>
+                <td>${statuses[row.status]}</td>
+                <td>${examTypeLabel(sameExam?.examType ?? candidate.examType)}</td>
+                <td>${formatDate(row.date)}</td>
+                <td>${formatDate(sameExam?.deadline)}</td>
+                <td part="code" class="code">${row.code}</td>
+              </tr>
+            `;
+          })}
+        </tbody>
+      </table>
+    `;
+  }
+
+  #renderBulk(): TemplateResult {
+    return this.step === 'codes' ? this.#renderCodesStep() : this.#renderSelectStep();
+  }
+
+  #renderSelectStep(): TemplateResult {
+    const t = this.t.codesDialog;
+    const count = this.selected.size;
+    const reason = count === 0 ? t.chooseFirst : count > SELECTION_MAX ? format(t.tooMany, { max: SELECTION_MAX }) : null;
+    const summary = count === 0 ? t.selectedNone : count === 1 ? t.selectedOne : format(t.selected, { n: count });
+    return html`
+      <div part="body" class="body">
+        <p>${t.intro}</p>
+        ${this.#renderFilters()} ${this.#renderAlert()}
+        ${this.#list.render({
+          initial: () => this.#renderLoading(),
+          pending: () => (this.#list.value ? this.#renderCandidates(this.#list.value, true) : this.#renderLoading()),
+          complete: (page) => (page ? this.#renderCandidates(page, false) : nothing),
+          error: (error) => this.#renderTaskError(error, () => void this.#list.run()),
+        })}
+      </div>
+      <footer part="footer">
+        <p class="summary" role="status" id="selection-summary">${summary}${reason && count > 0 ? html` — ${reason}` : nothing}</p>
+        <button
+          type="button"
+          part="show-codes"
+          class="primary"
+          ?disabled=${reason !== null}
+          aria-describedby="selection-summary"
+          @click=${() => this.#showCodes()}
+        >
+          ${t.showCodes}
+        </button>
+      </footer>
+    `;
+  }
+
+  #renderFilters(): TemplateResult {
+    const t = this.t.codesDialog;
+    const groups = this.#groups.value ?? [];
+    return html`
+      <div part="filters" class="filters" role="search" aria-label=${t.filters}>
+        <label>
+          <span class="visually-hidden">${t.search}</span>
+          <input
+            part="search"
+            type="search"
+            placeholder=${t.search}
+            autofocus
+            .value=${this.searchText}
+            @input=${(e: Event) => this.#onSearch(e)}
+            @keydown=${(e: KeyboardEvent) => this.#onSearchKey(e)}
+          />
+        </label>
+        <label>
+          ${t.groupFilter}
+          <select @change=${(e: Event) => this.#setFilters({ ...this.filters, groupId: (e.target as HTMLSelectElement).value })}>
+            <option value="" ?selected=${!this.filters.groupId}>${t.allGroups}</option>
+            ${groups.map((g) => html`<option value=${g.id} ?selected=${this.filters.groupId === g.id}>${g.name}</option>`)}
+          </select>
+        </label>
+        <label>
+          ${t.periodFrom}
+          <input
+            type="date"
+            .value=${this.filters.from ?? ''}
+            max=${this.filters.to ?? nothing}
+            @change=${(e: Event) => this.#setFilters({ ...this.filters, from: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <label>
+          ${t.periodTo}
+          <input
+            type="date"
+            .value=${this.filters.to ?? ''}
+            min=${this.filters.from ?? nothing}
+            @change=${(e: Event) => this.#setFilters({ ...this.filters, to: (e.target as HTMLInputElement).value })}
+          />
+        </label>
+        <button type="button" part="reset" @click=${() => this.#resetFilters()}>${t.reset}</button>
+      </div>
+    `;
+  }
+
+  #renderCandidates(first: ListPage, refreshing: boolean): TemplateResult {
+    const t = this.t.codesDialog;
+    const rows = this.#rows();
+    if (first.total === 0) {
+      const filtered = Object.keys(this.filters).length > 0;
+      return html`<p part="status" class="status" role="status">${filtered ? t.emptyFiltered : t.empty}</p>`;
+    }
+    const statuses = LABELS[this.locale].candidateStatus;
+    const all = this.#allSelected();
+    const some = !all && rows.some((r) => this.selected.has(r.id));
+    return html`
+      <table part="table" aria-busy=${refreshing || this.busy === 'select-all' ? 'true' : 'false'}>
+        <caption>${t.candidatesCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="check">
+              <input
+                part="select-all"
+                id="select-all"
+                type="checkbox"
+                .checked=${all}
+                .indeterminate=${some}
+                ?disabled=${this.busy === 'select-all'}
+                @change=${() => void this.#toggleAll()}
+              />
+              <label for="select-all" class="visually-hidden">${t.selectAll}</label>
+            </th>
+            <th scope="col">${t.columns.name}</th>
+            <th scope="col">${t.columns.email}</th>
+            <th scope="col">${t.columns.status}</th>
+            <th scope="col">${t.columns.date}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map((row) => {
+            const name = candidateName(row);
+            return html`
+              <tr part="row" data-candidate-id=${row.id}>
+                <td class="check">
+                  <input
+                    type="checkbox"
+                    aria-label=${format(t.selectRow, { name })}
+                    .checked=${this.selected.has(row.id)}
+                    @change=${(e: Event) => this.#toggle(row.id, (e.target as HTMLInputElement).checked)}
+                  />
+                </td>
+                <th scope="row">${name}</th>
+                <td>${row.email}</td>
+                <td>${statuses[row.status]}</td>
+                <td>${formatDate(row.date)}</td>
+              </tr>
+            `;
+          })}
+        </tbody>
+      </table>
+      <div class="more">
+        <span class="status">${format(t.loaded, { n: rows.length, total: first.total })}</span>
+        ${this.#hasMore()
+          ? html`<button type="button" part="more" ?disabled=${this.busy === 'more'} @click=${() => void this.#loadMore()}>
+              ${this.busy === 'more' ? this.t.common.loading : t.more}
+            </button>`
+          : nothing}
+      </div>
+    `;
+  }
+
+  #renderCodesStep(): TemplateResult {
+    const t = this.t.codesDialog;
+    const ids = this.shownIds ?? [];
+    return html`
+      <div part="body" class="body">
+        ${this.#renderAlert()}
+        ${this.#codes.render({
+          initial: () => this.#renderLoading(),
+          pending: () => this.#renderLoading(),
+          complete: (rows) => (rows ? this.#renderCodesTable(rows) : nothing),
+          error: (error) => this.#renderTaskError(error, () => void this.#codes.run()),
+        })}
+        <p class="visually-hidden" role="status">${this.statusMessage}</p>
+      </div>
+      <footer part="footer">
+        <button type="button" part="back" @click=${() => this.#backToSelection()}>${t.back}</button>
+        <button
+          type="button"
+          part="export"
+          class="primary"
+          ?disabled=${this.busy === 'export' || !this.#codes.value?.length}
+          @click=${() => void this.#export(ids)}
+        >
+          ${this.busy === 'export' ? t.exporting : t.export}
+        </button>
+      </footer>
+    `;
+  }
+
+  #renderCodesTable(rows: ActivationCodeRow[]): TemplateResult {
+    const t = this.t.codesDialog;
+    const statuses = LABELS[this.locale].candidateStatus;
+    return html`
+      <table part="table">
+        <caption>${t.codesCaption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t.columns.name}</th>
+            <th scope="col">${t.columns.email}</th>
+            <th scope="col">${t.columns.status}</th>
+            <th scope="col">${t.columns.date}</th>
+            <th scope="col">${t.columns.code}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${rows.map(
+            (row) => html`
+              <tr part="row" data-candidate-id=${row.candidateId}>
+                <th scope="row">${candidateName(row)}</th>
+                <td>${row.email}</td>
+                <td>${statuses[row.status]}</td>
+                <td>${formatDate(row.date)}</td>
+                <td part="code" class="code">${row.code}</td>
+              </tr>
+            `,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+}
+
+/** Saves `blob` as `name` through an object URL and an `<a download>`. */
+function download(blob: Blob, name: string, root: Node): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.hidden = true;
+  root.appendChild(link);
+  link.click();
+  link.remove();
+  // Some browsers read the URL after click() returns: free it a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
