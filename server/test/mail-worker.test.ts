@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../src/db/client.js';
 import { MailSendError, type MailTransport, type OutgoingMail } from '../src/services/mail-transport.js';
 import {
+  SENT_BODY_ERASED,
   deliverDue,
   MAIL_CLAIM_LEASE_MS,
   MAIL_MAX_ATTEMPTS,
@@ -72,6 +73,15 @@ describe('the outbox worker (deliverDue)', () => {
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ status: 'sent', attempts: 1, sentAt: at(1000), lastError: null });
     expect(await deliverDue(db, transport, at(HOUR))).toEqual({ claimed: 0, sent: 0, retried: 0, failed: 0 });
     expect(transport.sent).toHaveLength(1);
+  });
+
+  it('keeps who, what and when of a sent message but erases its body, which may hold a password or a reset link', async () => {
+    const [id] = await queue();
+    const transport = new FakeTransport();
+    await deliverDue(db, transport, at(1000));
+    expect(transport.sent[0]?.text).toBe('Bonjour 0,');
+    const row = await db.outboxMessage.findUniqueOrThrow({ where: { id: id! } });
+    expect(row).toMatchObject({ status: 'sent', subject: 'Inscription à un examen - Certification Le Robert', text: SENT_BODY_ERASED, html: null });
   });
 
   it('waits for a message that is not yet due', async () => {

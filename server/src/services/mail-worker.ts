@@ -32,6 +32,13 @@ export const MAIL_RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_
 export const MAIL_MAX_ATTEMPTS = MAIL_RETRY_DELAYS_MS.length + 1;
 /** How long a claim holds a row: far longer than one bounded SMTP send (see `SMTP_TIMEOUTS`). */
 export const MAIL_CLAIM_LEASE_MS = 60 * 60_000;
+/**
+ * Once sent, the outbox keeps who, what and when, but not the body: the
+ * credentials e-mails carry a password and the reset e-mail a live link, and
+ * the outbox is a queue, not an archive of secrets.
+ */
+export const SENT_BODY_ERASED = 'Contenu effacé après l’envoi (le courriel peut contenir des identifiants).';
+
 /** Rows read per pass. */
 export const MAIL_BATCH = 10;
 
@@ -102,7 +109,7 @@ export async function deliverDue(db: OutboxDb, transport: MailTransport, now: Da
       else report.retried += 1;
       continue;
     }
-    await db.outboxMessage.updateMany({ where: mine, data: { status: 'sent', sentAt: now, lastError: null } });
+    await db.outboxMessage.updateMany({ where: mine, data: { status: 'sent', sentAt: now, lastError: null, text: SENT_BODY_ERASED, html: null } });
     report.sent += 1;
   }
   return report;
