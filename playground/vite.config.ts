@@ -1,6 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -11,17 +11,25 @@ const require = createRequire(import.meta.url);
  * MSW's service worker for `npm run dev:mock`, copied from the installed `msw`
  * into `public/` when Vite starts (dev or build), so the script always matches
  * the library's version and no copy is committed (`public/mockServiceWorker.js`
- * is git-ignored).
+ * is git-ignored). A production build leaves it out of `dist/`: only the mock
+ * mode registers it.
  */
 function mswWorker(): Plugin {
+  let outDir = '';
+  let shipWorker = true;
   return {
     name: 'clr-msw-worker',
-    configResolved() {
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      shipWorker = config.command === 'serve' || config.mode === 'mock';
       const source = join(dirname(require.resolve('msw/package.json')), 'lib', 'mockServiceWorker.js');
       const target = join(here, 'public', 'mockServiceWorker.js');
       if (existsSync(target) && readFileSync(target, 'utf8') === readFileSync(source, 'utf8')) return;
       mkdirSync(dirname(target), { recursive: true });
       copyFileSync(source, target);
+    },
+    closeBundle() {
+      if (!shipWorker) rmSync(join(outDir, 'mockServiceWorker.js'), { force: true });
     },
   };
 }

@@ -97,7 +97,7 @@ test.describe('§1.2 and §2: the menu and the profile menu', () => {
     await expect(page.getByRole('main')).toBeFocused();
   });
 
-  test('« Mon profil » shows the identity in two tabs, from the menu on the initials', async ({ page }) => {
+  test('the menu on the initials opens « Mon profil » (nom, prénom, courriel) and « Changer mon mot de passe », which refuses a wrong current password beside its field', async ({ page }) => {
     await signIn(page);
     await page.goto('/');
     const initials = page.getByRole('button', { name: 'Menu du profil de Compte Administrateur' });
@@ -114,7 +114,17 @@ test.describe('§1.2 and §2: the menu and the profile menu', () => {
     await menu.getByRole('menuitem', { name: 'Mon profil' }).click();
     await expect(heading(page, 'Mon profil')).toBeVisible();
     await expect(page.getByRole('definition')).toHaveText(['Administrateur', 'Compte', DEMO_ADMIN.email]);
-    await expect(page.getByRole('link', { name: 'Mot de passe' })).toBeVisible();
+
+    // « Changer mon mot de passe »: the second tab; a wrong current password is refused beside its field.
+    await initials.click();
+    await page.getByRole('menuitem', { name: 'Changer mon mot de passe' }).click();
+    await expect(page.getByRole('link', { name: 'Mot de passe' })).toHaveAttribute('aria-current', 'page');
+    await page.getByLabel('Mot de passe actuel', { exact: true }).fill('pas-le-bon');
+    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('Nouveau-mot-2');
+    await page.getByLabel('Confirmation du nouveau mot de passe').fill('Nouveau-mot-2');
+    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+    await expect(page.getByLabel('Mot de passe actuel', { exact: true })).toHaveAccessibleDescription('Le mot de passe actuel est incorrect.');
+    await expect(page.getByLabel('Mot de passe actuel', { exact: true })).toBeFocused();
   });
 
   test('« Se déconnecter » in the profile menu ends the session and returns to the login page', async ({ page }) => {

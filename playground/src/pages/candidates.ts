@@ -1,4 +1,5 @@
 import '@clr/elements/define/clr-candidates-table.js';
+import '@clr/elements/define/clr-codes-dialog.js';
 import type { CandidateRow } from '@clr/domain';
 import { h } from '../dom.js';
 import { TEXT } from '../text.js';
@@ -24,7 +25,23 @@ const T = {
 export function candidatesPage(context: PageContext): Node {
   const table = h('clr-candidates-table');
   const create = h('a', { slot: 'toolbar-end', class: 'button', href: '/candidats/nouveau' }, T.createCandidate, ' ', h('span', { class: 'soon' }, TEXT.soon));
-  table.append(create);
+  const showCodes = h('button', { slot: 'toolbar-end', type: 'button' }, T.showCodes);
+  table.append(create, showCodes);
+
+  // §6.7: one candidate selected → that candidate's code; otherwise the list of every candidate with a code, to choose from.
+  const codes = h('clr-codes-dialog');
+  const openCodes = () => {
+    const ids = table.selectedIds;
+    codes.candidateId = ids.length === 1 ? (ids[0] ?? null) : null;
+    codes.show();
+  };
+  showCodes.addEventListener('click', openCodes);
+  // Accueil's « Afficher les codes » (§3.1) lands here with ?codes=1.
+  if (context.url.searchParams.has('codes')) {
+    openCodes();
+    // Once closed, the address no longer asks for it (a reload does not reopen it); the page stays as it is.
+    codes.addEventListener('clr-dialog-close', () => history.replaceState(null, '', '/candidats'), { once: true });
+  }
 
   table.addEventListener('clr-candidate-open', (event) => context.navigate(`/candidats/${encodeURIComponent(event.detail.candidateId)}`));
   const confirm = confirmDialog();
@@ -34,7 +51,7 @@ export function candidatesPage(context: PageContext): Node {
     void confirm.ask(candidate).then((yes) => (yes ? table.deleteCandidate(candidateId) : undefined));
   });
 
-  return h('div', null, h('h1', { tabindex: '-1' }, T.title), table, confirm.element);
+  return h('div', null, h('h1', { tabindex: '-1' }, T.title), table, codes, confirm.element);
 }
 
 /** « Dans la fenêtre qui s'ouvre, cliquez sur « Supprimer » pour confirmer » (§6.8). */
