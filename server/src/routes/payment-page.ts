@@ -22,7 +22,7 @@ import { SIGNATURE_HEADER } from './payments.js';
 import { escapeHtml } from './public.js';
 
 /** Sends a request to this very app (`path` under the API prefix), as an outside caller would. */
-export type SelfRequest = (path: string, init: RequestInit) => Promise<Response>;
+export type SelfRequest = (path: string, init: RequestInit) => Response | Promise<Response>;
 
 export const SIMULATION_NOTICE = 'Centre de paiement simulé — démonstration, aucun paiement réel';
 
