@@ -355,6 +355,45 @@ describe('<clr-candidates-table>', () => {
       expect(parts(el, 'row').length).to.be.lessThan(80);
     });
 
+    it('a new filter aborts the request still running for the previous one (its AbortSignal reaches the SDK)', async () => {
+      const { client, mock } = await startMocks();
+      const el = await mount(client);
+      const signals: AbortSignal[] = [];
+      const list = client.candidates.list.bind(client.candidates);
+      client.candidates.list = ((params, options) => {
+        if (options?.signal) signals.push(options.signal);
+        return list(params, options);
+      }) as typeof client.candidates.list;
+      mock.worker.use(http.get('/api/v1/candidates', () => delay('infinite'), { once: true }));
+      choose(el, 'status', 'taken');
+      await waitUntil(() => signals.length === 1);
+      choose(el, 'status', 'scheduled');
+      await waitUntil(() => signals.length === 2);
+      expect(signals[0]!.aborted).to.equal(true);
+      await waitUntil(() => el.loadedRows.length === 8 && grid(el).getAttribute('aria-busy') === 'false');
+      expect(el.loadedRows.every((r) => r.status === 'scheduled')).to.equal(true);
+    });
+
+    it('a next page that fails says so in French with « Réessayer », which loads it', async () => {
+      const { client, mock } = await startMocks({ state: generateCandidates(500) });
+      const el = await mount(client);
+      mock.worker.use(
+        http.get('/api/v1/candidates', ({ request }) =>
+          new URL(request.url).searchParams.has('cursor') ? problem(503, 'internal', 'Le service est momentanément indisponible.') : undefined,
+        ),
+      );
+      parts(el, 'columnheader')[1]!.focus();
+      await sendKeys({ press: 'Control+End' });
+      await waitUntil(() => part(el, 'footer')!.querySelector('[role="alert"]') !== null, 'no error for the next page');
+      const alert = part(el, 'footer')!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('Le service est momentanément indisponible.');
+      expect(el.loadedRows).to.have.length(100);
+      mock.worker.resetHandlers();
+      alert.querySelector('button')!.click();
+      await waitUntil(() => el.loadedRows.length > 100, 'the next page did not load');
+      expect(part(el, 'footer')!.querySelector('[role="alert"]')).to.equal(null);
+    });
+
     it('speaks English under lang="en": headers, counts, filters, statuses', async () => {
       const { client } = await startMocks();
       const holder = await fixture<HTMLElement>(html`<div lang="en"><clr-candidates-table .client=${client}></clr-candidates-table></div>`);
