@@ -100,7 +100,7 @@ test.describe('§1.2 and §2: the menu and the profile menu', () => {
   test('the menu on the initials opens « Mon profil » (nom, prénom, courriel) and « Changer mon mot de passe », which refuses a wrong current password beside its field', async ({ page }) => {
     await signIn(page);
     await page.goto('/');
-    const initials = page.getByRole('button', { name: 'Menu du profil de Compte Administrateur' });
+    const initials = page.getByRole('button', { name: 'CA — Menu du profil de Compte Administrateur' });
     await expect(initials).toHaveText('CA');
     await initials.press('Enter');
     const menu = page.getByRole('menu');

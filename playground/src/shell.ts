@@ -70,7 +70,7 @@ function profileMenu(session: Session, onLogout: () => void): HTMLElement {
   const menuId = 'menu-profil';
   const button = h(
     'button',
-    { type: 'button', class: 'initials', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': menuId, 'aria-label': TEXT.profileMenu.button(fullName), title: fullName },
+    { type: 'button', class: 'initials', 'aria-haspopup': 'menu', 'aria-expanded': 'false', 'aria-controls': menuId, 'aria-label': TEXT.profileMenu.button(initials(session), fullName), title: fullName },
     initials(session),
   );
   const items: HTMLElement[] = [

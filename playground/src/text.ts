@@ -17,7 +17,8 @@ export const TEXT = {
   menu: { home: 'Accueil', orders: 'Mes commandes', groups: 'Groupes', candidates: 'Candidats' },
 
   profileMenu: {
-    button: (name: string) => `Menu du profil de ${name}`,
+    /** The visible initials first (WCAG 2.5.3: the name holds the visible label). */
+    button: (initials: string, name: string) => `${initials} — Menu du profil de ${name}`,
     profile: 'Mon profil',
     password: 'Changer mon mot de passe',
     logout: 'Se déconnecter',
