@@ -99,10 +99,11 @@ const problem = (status: number, code: string, detail: string) =>
   HttpResponse.json({ type: `https://clr.example/problems/${code}`, title: detail, status, code, detail }, { status, headers: { 'Content-Type': 'application/problem+json' } });
 
 describe('<clr-candidates-table>', () => {
-  // The first start registers the service worker: not part of any test's time.
+  // The first start registers the service worker, the first accessibility check loads axe: neither is part of a test.
   before(async () => {
     await startMocks({ login: false });
     stopMocks();
+    await expect(await fixture(html`<p>Candidats</p>`)).to.be.accessible();
   });
   afterEach(() => stopMocks());
 
