@@ -26,4 +26,35 @@ test.describe('§6 Candidats', () => {
     await expect(page).toHaveURL(/\/candidats\/[^/]+$/);
     await expect(page.getByText("Le dossier du candidat n'est pas encore construit")).toBeVisible();
   });
+
+  test('§6.8 « Supprimer » asks for a confirmation in a window; « Annuler » keeps the candidate, « Supprimer » deletes it', async ({ page }) => {
+    // The demo's 19 candidates all have an exam (R10: not deletable): one without is created for this test.
+    const created = await page.request.post('/api/v1/candidates', {
+      data: {
+        identity: {
+          civility: 'mme', lastName: 'Supprimable', firstName: 'Léa', email: `lea.supprimable.${Date.now()}@exemple.test`,
+          birthDate: '2001-02-03', birthPostcode: '69001', birthTown: 'Lyon', birthCountry: 'France',
+        },
+        password: { value: 'Secret-123', confirmation: 'Secret-123', sendToCandidate: false, requestAcknowledgment: false, sendToAdmin: false },
+        information: { status: 'student', funding: 'self_funded' },
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    await page.reload();
+    const grid = page.getByRole('grid', { name: 'Tableau des candidats' });
+    await expect(grid).toHaveAttribute('aria-rowcount', '21');
+
+    const remove = grid.getByRole('button', { name: 'Supprimer SUPPRIMABLE Léa' });
+    await remove.click();
+    const confirm = page.getByRole('dialog', { name: 'Supprimer un candidat' });
+    await expect(confirm).toContainText('Voulez-vous vraiment supprimer le candidat Léa Supprimable ?');
+    await confirm.getByRole('button', { name: 'Annuler' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(grid).toHaveAttribute('aria-rowcount', '21');
+
+    await remove.click();
+    await confirm.getByRole('button', { name: 'Supprimer' }).click();
+    await expect(grid).toHaveAttribute('aria-rowcount', '20');
+    await expect(grid).not.toContainText('SUPPRIMABLE');
+  });
 });
