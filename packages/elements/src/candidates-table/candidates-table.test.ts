@@ -572,6 +572,23 @@ describe('<clr-candidates-table>', () => {
       expect(focused(el)!.closest('[role="row"]')!.getAttribute('aria-rowindex')).to.equal('102');
     });
 
+    it('when the focused row scrolls out of the DOM, its column header keeps the one tab stop', async () => {
+      const { client } = await startMocks({ state: generateCandidates(500) });
+      const el = await mount(client, html`<clr-candidates-table .client=${client}></clr-candidates-table>`);
+      parts(el, 'columnheader')[2]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => focused(el)?.dataset['row'] === '0');
+      const body = part(el, 'body')!;
+      await waitUntil(() => {
+        body.scrollTop = body.scrollHeight;
+        return el.shadowRoot!.querySelector('[data-row="0"]') === null;
+      }, 'the first row stayed in the DOM');
+      await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="grid"] [tabindex="0"]').length === 1);
+      const stop = el.shadowRoot!.querySelector<HTMLElement>('[part~="grid"] [tabindex="0"]')!;
+      expect(stop.getAttribute('role')).to.equal('columnheader');
+      expect(stop.dataset['col']).to.equal('2');
+    });
+
     it('moveCell: the keys of the APG data grid, clamped to the grid', () => {
       const size = { rows: 19, cols: 9, page: 10 };
       expect(moveCell({ row: -1, col: 1 }, 'ArrowUp', size)).to.deep.equal({ row: -1, col: 1 });

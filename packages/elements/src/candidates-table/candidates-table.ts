@@ -193,10 +193,11 @@ export class ClrCandidatesTable extends ClrElement {
   @state() private actionError: string | null = null;
   @state() private exporting = false;
   @state() private deleting = new Set<string>();
-  @state() private renderedRange = { first: -1, last: -1 };
 
   @query('[part~="body"]') private body!: HTMLElement & VirtualizerHostElement;
 
+  /** The rows the virtualizer has in the DOM; not reactive: scrolling re-renders only when the tab stop moves. */
+  #renderedRange = { first: -1, last: -1 };
   #reload = 0;
   #lastQueryKey = '';
   #moreController: AbortController | undefined;
@@ -369,13 +370,15 @@ export class ClrCandidatesTable extends ClrElement {
         this.loadingMore = false;
       }
     }
-    if (!controller.signal.aborted && this.moreError === null && this.renderedRange.last >= this.rows.length - LOAD_AHEAD) {
+    if (!controller.signal.aborted && this.moreError === null && this.#renderedRange.last >= this.rows.length - LOAD_AHEAD) {
       void this.#loadMore();
     }
   }
 
   #onRangeChanged = (event: RangeChangedEvent) => {
-    this.renderedRange = { first: event.first, last: event.last };
+    const hadFocusRow = this.#focusRowRendered();
+    this.#renderedRange = { first: event.first, last: event.last };
+    if (hadFocusRow !== this.#focusRowRendered()) this.requestUpdate();
     if (event.last >= this.rows.length - LOAD_AHEAD) void this.#loadMore();
   };
 
@@ -597,7 +600,7 @@ export class ClrCandidatesTable extends ClrElement {
     const { row } = this.focusCell;
     if (row < 0) return true;
     if (row >= this.rows.length) return false;
-    const { first, last } = this.renderedRange;
+    const { first, last } = this.#renderedRange;
     return first < 0 || (row >= first && row <= last);
   }
 
