@@ -27,9 +27,9 @@ export const ROUTES: readonly SiteRoute[] = [
   },
   {
     path: '/candidats/:id',
-    title: 'Dossier du candidat',
+    title: TEXT.notBuilt.candidateFileTitle,
     nav: 'candidates',
-    render: () => notBuiltPage('Dossier du candidat', TEXT.notBuilt.candidateFile, { href: '/candidats', label: TEXT.notBuilt.back }),
+    render: () => notBuiltPage(TEXT.notBuilt.candidateFileTitle, TEXT.notBuilt.candidateFile, { href: '/candidats', label: TEXT.notBuilt.back }),
   },
   { path: '/profil', title: TEXT.profile.title, render: async (c) => (await import('./pages/profile.js')).profilePage(c, 'profile') },
   {
