@@ -291,13 +291,30 @@ export function trigramQuery(words: readonly string[]): string {
 export const SEARCH_ID_LIST_MAX = 5000;
 
 const SEARCH_SQL =
-  'SELECT k."candidateId" AS "id" FROM "CandidateSearch" JOIN "CandidateSearchKey" k ON k."id" = "CandidateSearch"."rowid" ' +
+  'SELECT k."candidateId" AS "id", k."inHiddenGroup" AS "hidden", k."stage" AS "stage", k."deadline" AS "deadline" ' +
+  'FROM "CandidateSearch" JOIN "CandidateSearchKey" k ON k."id" = "CandidateSearch"."rowid" ' +
   'WHERE "CandidateSearch" MATCH ? AND k."spaceId" = ? LIMIT ?';
 
-/** The search resolved: the ids the trigram index found (null: not used) and the words left to `LIKE`. */
+/** A candidate the trigram index found, with the columns of its status (kept beside the index by the same triggers). */
+interface SearchMatch {
+  id: string;
+  hidden: boolean;
+  stage: string;
+  deadline: Date | null;
+}
+
+/** The search resolved: what the trigram index found (null: not used) and the conditions left to `LIKE`. */
 export interface ResolvedSearch {
-  ids: string[] | null;
+  matches: SearchMatch[] | null;
   where: Prisma.CandidateWhereInput[];
+}
+
+/** A DATETIME column as a raw query returns it (a Date, an ISO string or epoch milliseconds). */
+function instantOf(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  const date = value instanceof Date ? value : new Date(typeof value === 'bigint' ? Number(value) : (value as string | number));
+  if (Number.isNaN(date.getTime())) throw new Error(`Unreadable instant in CandidateSearchKey: ${String(value)}`);
+  return date;
 }
 
 /**
@@ -310,10 +327,35 @@ export interface ResolvedSearch {
 export async function resolveSearch(db: Db, spaceId: string, q: string | undefined): Promise<ResolvedSearch> {
   const words = q ? searchWords(q) : [];
   const indexed = words.filter(indexedWord);
-  if (indexed.length === 0 || registeredProvider(db) !== 'sqlite') return { ids: null, where: likeWhere(words) };
-  const rows = await db.$queryRawUnsafe<{ id: string }[]>(SEARCH_SQL, trigramQuery(indexed), spaceId, SEARCH_ID_LIST_MAX + 1);
-  if (rows.length > SEARCH_ID_LIST_MAX) return { ids: null, where: likeWhere(words) };
-  return { ids: rows.map((row) => row.id), where: likeWhere(words.filter((word) => !indexedWord(word))) };
+  if (indexed.length === 0 || registeredProvider(db) !== 'sqlite') return { matches: null, where: likeWhere(words) };
+  const rows = await db.$queryRawUnsafe<{ id: string; hidden: unknown; stage: string; deadline: unknown }[]>(
+    SEARCH_SQL,
+    trigramQuery(indexed),
+    spaceId,
+    SEARCH_ID_LIST_MAX + 1,
+  );
+  if (rows.length > SEARCH_ID_LIST_MAX) return { matches: null, where: likeWhere(words) };
+  const matches = rows.map((row) => ({
+    id: row.id,
+    hidden: row.hidden === true || Number(row.hidden) === 1,
+    stage: row.stage,
+    deadline: instantOf(row.deadline),
+  }));
+  return { matches, where: likeWhere(words.filter((word) => !indexedWord(word))) };
+}
+
+/** Counts per status of search matches, as `countStatuses` counts them in SQL (scheduled = assigned − expired: an assigned row without a deadline counts as scheduled). */
+function countMatches(matches: readonly SearchMatch[], now: Date): StatusCounts {
+  const counts: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
+  for (const match of matches) {
+    if (match.stage === 'none') counts.to_assign += 1;
+    else if (match.stage === 'taken') counts.taken += 1;
+    else if (match.stage === 'assigned') {
+      if (match.deadline !== null && match.deadline.getTime() < now.getTime()) counts.expired += 1;
+      else counts.scheduled += 1;
+    }
+  }
+  return counts;
 }
 
 /**
@@ -462,13 +504,15 @@ export async function queryCandidates(
   const { q: _q, ...unsearched } = filters;
   const shared = [...search.where, ...filterWhere(unsearched, options.extraWhere)];
 
+  // The search's matches, less the hidden candidates (R12) unless asked for.
+  const matches = search.matches === null ? null : includeHidden ? search.matches : search.matches.filter((m) => !m.hidden);
   // The ids to seek: the search's matches, a group's members (up to GROUP_COUNT_IDS_MAX), or both.
-  let sought = search.ids;
+  let sought = matches === null ? null : matches.map((m) => m.id);
   if (members !== null) sought = sought === null ? members : intersect(sought, members);
   const scope: Scope = { ids: sought, groupId: filters.groupId && members === null ? filters.groupId : null };
   // The page seeks the search's matches by id; a group's members only up to
   // GROUP_ID_LIST_MAX (a larger group walks the sort's index, testing membership).
-  const pageIds = search.ids !== null || (sought !== null && sought.length <= GROUP_ID_LIST_MAX) ? sought : null;
+  const pageIds = matches !== null || (sought !== null && sought.length <= GROUP_ID_LIST_MAX) ? sought : null;
   const inGroup: Prisma.CandidateWhereInput[] =
     filters.groupId && pageIds === null ? [{ memberships: { some: { groupId: filters.groupId } } }] : [];
   const base: Prisma.CandidateWhereInput[] = [
@@ -479,7 +523,11 @@ export async function queryCandidates(
     ...(filters.status ? [statusWhere(filters.status, now)] : []),
   ];
 
-  const countsPromise = countRows(db, spaceId, now, shared, includeHidden, scope);
+  // A search alone is counted from its matches' status columns, read with them from the index.
+  const countsPromise =
+    matches !== null && shared.length === 0 && !filters.groupId
+      ? Promise.resolve(countMatches(matches, now))
+      : countRows(db, spaceId, now, shared, includeHidden, scope);
   // Awaited below; marked as handled so that a failing page query does not leave it unobserved.
   countsPromise.catch(() => undefined);
 

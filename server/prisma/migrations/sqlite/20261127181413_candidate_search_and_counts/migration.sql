@@ -45,13 +45,18 @@ END;
 -- the search keys (`sortName`, `emailKey`), so that `LIKE '%word%'` becomes an
 -- index lookup for words of 3 characters or more. CandidateSearchKey gives each
 -- candidate a stable integer key (the FTS rowid: a TEXT primary key's implicit
--- rowid may change on VACUUM) and is the index's external content.
+-- rowid may change on VACUUM), is the index's external content, and carries
+-- the columns of the counts per status (`inHiddenGroup`, `stage`, `deadline`),
+-- so that a search is counted without reading the candidates it found.
 CREATE TABLE "CandidateSearchKey" (
     "id" INTEGER NOT NULL PRIMARY KEY,
     "candidateId" TEXT NOT NULL,
     "spaceId" TEXT NOT NULL,
     "sortName" TEXT NOT NULL,
-    "emailKey" TEXT NOT NULL
+    "emailKey" TEXT NOT NULL,
+    "inHiddenGroup" BOOLEAN NOT NULL,
+    "stage" TEXT NOT NULL,
+    "deadline" DATETIME
 );
 CREATE UNIQUE INDEX "CandidateSearchKey_candidateId_key" ON "CandidateSearchKey"("candidateId");
 
@@ -70,18 +75,20 @@ BEGIN
   INSERT INTO "CandidateSearch" ("CandidateSearch", "rowid", "sortName", "emailKey") VALUES ('delete', OLD."id", OLD."sortName", OLD."emailKey");
 END;
 
-CREATE TRIGGER "CandidateSearchKey_update" AFTER UPDATE ON "CandidateSearchKey"
+CREATE TRIGGER "CandidateSearchKey_update" AFTER UPDATE OF "sortName", "emailKey" ON "CandidateSearchKey"
+WHEN OLD."sortName" IS NOT NEW."sortName" OR OLD."emailKey" IS NOT NEW."emailKey"
 BEGIN
   INSERT INTO "CandidateSearch" ("CandidateSearch", "rowid", "sortName", "emailKey") VALUES ('delete', OLD."id", OLD."sortName", OLD."emailKey");
   INSERT INTO "CandidateSearch" ("rowid", "sortName", "emailKey") VALUES (NEW."id", NEW."sortName", NEW."emailKey");
 END;
 
-INSERT INTO "CandidateSearchKey" ("candidateId", "spaceId", "sortName", "emailKey")
-SELECT "id", "spaceId", "sortName", "emailKey" FROM "Candidate";
+INSERT INTO "CandidateSearchKey" ("candidateId", "spaceId", "sortName", "emailKey", "inHiddenGroup", "stage", "deadline")
+SELECT "id", "spaceId", "sortName", "emailKey", "inHiddenGroup", "stage", "deadline" FROM "Candidate";
 
 CREATE TRIGGER "Candidate_search_insert" AFTER INSERT ON "Candidate"
 BEGIN
-  INSERT INTO "CandidateSearchKey" ("candidateId", "spaceId", "sortName", "emailKey") VALUES (NEW."id", NEW."spaceId", NEW."sortName", NEW."emailKey");
+  INSERT INTO "CandidateSearchKey" ("candidateId", "spaceId", "sortName", "emailKey", "inHiddenGroup", "stage", "deadline")
+  VALUES (NEW."id", NEW."spaceId", NEW."sortName", NEW."emailKey", NEW."inHiddenGroup", NEW."stage", NEW."deadline");
 END;
 
 CREATE TRIGGER "Candidate_search_delete" AFTER DELETE ON "Candidate"
@@ -89,10 +96,12 @@ BEGIN
   DELETE FROM "CandidateSearchKey" WHERE "candidateId" = OLD."id";
 END;
 
-CREATE TRIGGER "Candidate_search_update" AFTER UPDATE OF "id", "spaceId", "sortName", "emailKey" ON "Candidate"
+CREATE TRIGGER "Candidate_search_update" AFTER UPDATE OF "id", "spaceId", "sortName", "emailKey", "inHiddenGroup", "stage", "deadline" ON "Candidate"
 WHEN OLD."id" IS NOT NEW."id" OR OLD."spaceId" IS NOT NEW."spaceId" OR OLD."sortName" IS NOT NEW."sortName" OR OLD."emailKey" IS NOT NEW."emailKey"
+  OR OLD."inHiddenGroup" IS NOT NEW."inHiddenGroup" OR OLD."stage" IS NOT NEW."stage" OR OLD."deadline" IS NOT NEW."deadline"
 BEGIN
   UPDATE "CandidateSearchKey"
-  SET "candidateId" = NEW."id", "spaceId" = NEW."spaceId", "sortName" = NEW."sortName", "emailKey" = NEW."emailKey"
+  SET "candidateId" = NEW."id", "spaceId" = NEW."spaceId", "sortName" = NEW."sortName", "emailKey" = NEW."emailKey",
+      "inHiddenGroup" = NEW."inHiddenGroup", "stage" = NEW."stage", "deadline" = NEW."deadline"
   WHERE "candidateId" = OLD."id";
 END;
