@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * @cssproperty --clr-candidates-table-height - Height of the scrolling rows area (default `32rem`).
  * @cssproperty --clr-candidates-table-columns - The grid's `grid-template-columns` (9 columns).
- * @cssproperty --clr-candidates-table-min-width - Width under which the grid scrolls sideways (default `68rem`).
+ * @cssproperty --clr-candidates-table-min-width - Width under which the grid scrolls sideways (default `70rem`).
  */
 export const styles = css`
   :host {
@@ -11,9 +11,9 @@ export const styles = css`
     --_height: var(--clr-candidates-table-height, 32rem);
     --_columns: var(
       --clr-candidates-table-columns,
-      2.75rem minmax(11rem, 2fr) minmax(11rem, 2fr) 9.5rem 7.5rem 7.5rem minmax(9rem, 1.5fr) 7.5rem 7rem
+      2.75rem minmax(11rem, 2fr) minmax(11rem, 2fr) 9.5rem 7.5rem 7.5rem minmax(9rem, 1.5fr) 7.5rem 8.5rem
     );
-    --_min-width: var(--clr-candidates-table-min-width, 68rem);
+    --_min-width: var(--clr-candidates-table-min-width, 70rem);
   }
   [part~='toolbar'] {
     display: flex;
@@ -167,6 +167,7 @@ export const styles = css`
   }
   [part~='delete-button'] {
     padding: 0.2rem 0.6rem;
+    white-space: nowrap;
   }
   [part~='delete-button'][aria-disabled='true'] {
     cursor: not-allowed;

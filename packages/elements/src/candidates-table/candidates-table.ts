@@ -156,7 +156,7 @@ function nextFrame(): Promise<void> {
  *
  * @cssproperty --clr-candidates-table-height - Height of the scrolling rows (default `32rem`).
  * @cssproperty --clr-candidates-table-columns - The rows' `grid-template-columns` (9 columns).
- * @cssproperty --clr-candidates-table-min-width - Width under which the table scrolls sideways (default `68rem`).
+ * @cssproperty --clr-candidates-table-min-width - Width under which the table scrolls sideways (default `70rem`).
  */
 export class ClrCandidatesTable extends ClrElement {
   static override styles = [tokens, styles];
