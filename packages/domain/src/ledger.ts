@@ -2,7 +2,7 @@
 // return complete plans; the server and the mocks load state, call, and apply.
 // (Order output schemas live in ./orders/schemas.ts, exported by index.ts.)
 
-export { validateOrderRequest } from './orders/validate-order.js';
+export { MAX_ORDER_QUANTITY, validateOrderRequest } from './orders/validate-order.js';
 export type { OrderRequestLine, ValidatedOrderLine } from './orders/validate-order.js';
 export { DEFAULT_VAT_RATE_BP, lineTotals, orderTotals, sumMoney } from './orders/totals.js';
 export type { VatRateBp } from './orders/totals.js';

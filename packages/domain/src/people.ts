@@ -6,7 +6,8 @@ export { MESSAGES, formatMessage, fr, messageIdOf, translateMessage } from './i1
 export type { MessageId, MessageParams } from './i18n/messages.js';
 export { dottedPath, parseOrThrow, toFieldErrors, validationError } from './schemas/errors.js';
 export type { IssueSource } from './schemas/errors.js';
-export { LIMIT_DEFAULT, LIMIT_MAX, NAME_MAX_LENGTH, SELECTION_MAX, hasControlCharacter } from './schemas/fields.js';
+export { NAME_MAX_LENGTH, hasControlCharacter } from './schemas/fields.js';
+export { LIMIT_DEFAULT, LIMIT_MAX, SELECTION_MAX } from './shared/limits.js';
 
 // Auth: password policy, embedding origins, bodies
 export {

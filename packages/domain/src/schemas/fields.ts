@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate, parisDay } from '../shared/dates.js';
 import { fr, type MessageId } from '../i18n/messages.js';
+import { LIMIT_DEFAULT, LIMIT_MAX, SELECTION_MAX } from '../shared/limits.js';
 
 /**
  * Field builders shared by the request schemas: each raises the catalogue's
@@ -20,9 +21,7 @@ export const NAME_MAX_LENGTH = 100;
 export const EMAIL_MAX_LENGTH = 254;
 export const SEARCH_MAX_LENGTH = 200;
 export const ID_MAX_LENGTH = 64;
-export const SELECTION_MAX = 1000;
-export const LIMIT_MAX = 200;
-export const LIMIT_DEFAULT = 50;
+export { LIMIT_DEFAULT, LIMIT_MAX, SELECTION_MAX };
 
 interface TextMessages {
   required: MessageId;
