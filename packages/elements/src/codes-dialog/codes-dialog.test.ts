@@ -87,6 +87,12 @@ function captureDownload(): { done: Promise<{ blob: Blob; name: string }>; resto
 }
 
 describe('<clr-codes-dialog>', () => {
+  // axe-core is fetched by the first accessibility check (seconds on a loaded machine): fetched once here,
+  // with room for that cold load, so no test's own budget pays for it.
+  before(async function () {
+    this.timeout(60_000);
+    await expect(await fixture(html`<p>Chargement…</p>`)).to.be.accessible();
+  });
   afterEach(() => stopMocks());
 
   describe('accessibility', () => {

@@ -56,6 +56,12 @@ async function validate(el: ClrOrderCart): Promise<ClrOrderCreatedEvent> {
 }
 
 describe('<clr-order-cart>', () => {
+  // axe-core is fetched by the first accessibility check (seconds on a loaded machine): fetched once here,
+  // with room for that cold load, so no test's own budget pays for it.
+  before(async function () {
+    this.timeout(60_000);
+    await expect(await fixture(html`<p>Chargement…</p>`)).to.be.accessible();
+  });
   afterEach(() => stopMocks());
 
   describe('accessibility', () => {

@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import {
   DEFAULT_VAT_RATE_BP,
   LABELS,
-  ORDER_QUANTITY_MAX,
+  MAX_ORDER_QUANTITY,
   examTypeLabel,
   formatMoney,
   lineTotals,
@@ -28,7 +28,7 @@ export function parseQuantity(text: string): Quantity {
   if (trimmed === '') return { valid: true, value: 0 };
   if (!/^\d+$/.test(trimmed)) return { valid: false };
   const value = Number(trimmed);
-  return value <= ORDER_QUANTITY_MAX ? { valid: true, value } : { valid: false };
+  return value <= MAX_ORDER_QUANTITY ? { valid: true, value } : { valid: false };
 }
 
 /** What « Valider le panier » sends for the products of the cart whose quantity is above 0, in the table's order. */
@@ -178,7 +178,7 @@ export class ClrOrderCart extends ClrElement {
   #step(productId: string, delta: 1 | -1): void {
     const q = this.#quantityOf(productId);
     const current = q.valid ? q.value : 0;
-    const next = Math.min(ORDER_QUANTITY_MAX, Math.max(0, current + delta));
+    const next = Math.min(MAX_ORDER_QUANTITY, Math.max(0, current + delta));
     if (q.valid && next === current) return;
     this.#setText(productId, String(next));
   }
@@ -361,7 +361,7 @@ export class ClrOrderCart extends ClrElement {
     const q = this.#quantityOf(product.id);
     const text = this.quantities.get(product.id);
     const amount = q.valid ? lineTotals(q.value, product.unitPriceHt, this.#vatRateBp).ht : 0;
-    const localError = q.valid ? null : format(t.quantityInvalid, { max: formatQuantity(ORDER_QUANTITY_MAX, locale) });
+    const localError = q.valid ? null : format(t.quantityInvalid, { max: formatQuantity(MAX_ORDER_QUANTITY, locale) });
     const error = localError ?? this.lineErrors.get(product.id) ?? null;
     const errorId = `error-${index}`;
     const name = product.name;
@@ -387,7 +387,7 @@ export class ClrOrderCart extends ClrElement {
               type="number"
               inputmode="numeric"
               min="0"
-              max=${ORDER_QUANTITY_MAX}
+              max=${MAX_ORDER_QUANTITY}
               step="1"
               aria-label=${format(t.quantityOf, { name })}
               aria-invalid=${error ? 'true' : 'false'}
@@ -399,7 +399,7 @@ export class ClrOrderCart extends ClrElement {
               type="button"
               part="increase"
               aria-label=${format(t.increase, { name })}
-              aria-disabled=${q.valid && q.value === ORDER_QUANTITY_MAX ? 'true' : 'false'}
+              aria-disabled=${q.valid && q.value === MAX_ORDER_QUANTITY ? 'true' : 'false'}
               @click=${() => this.#step(product.id, 1)}
             >
               +
