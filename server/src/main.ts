@@ -72,7 +72,9 @@ async function main(): Promise<void> {
   void housekeeping();
   setInterval(() => void housekeeping(), 60 * 60_000).unref();
 
-  const server = serve({ fetch: app.fetch, port, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
+  // A documents request names up to SELECTION_MAX candidate ids in its query (≈ 37 KB): above Node's 16 KB header default.
+  const serverOptions = { maxHeaderSize: 64 * 1024 };
+  const server = serve({ fetch: app.fetch, port, serverOptions, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
     const base = `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost'}:${info.port}`;
     const lines = [
       '',
