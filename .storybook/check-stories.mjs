@@ -89,7 +89,7 @@ for (const entry of entries) {
         channel.on('storyErrored', (error) => done('errored', error));
         channel.on('storyThrewException', (error) => done('threw', error));
         channel.on('storyMissing', () => done('missing'));
-        setTimeout(() => done('timeout'), 20_000);
+        setTimeout(() => done('timeout'), 300_000);
       }),
   );
   if (outcome.kind !== 'rendered') problems.push(`storybook: ${outcome.kind} ${outcome.detail}`);
