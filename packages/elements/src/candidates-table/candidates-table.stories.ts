@@ -66,8 +66,11 @@ export const Failure: Story = {
   },
 };
 
-/** 100,000 candidates: pages of 100 load as the rows scroll; only a window of rows is in the DOM. */
+/** 100,000 candidates: pages of 100 load as the rows scroll; only a window of rows is in the DOM. (The mocks take a while to build this state.) */
 export const ManyRows: Story = { parameters: { clr: { state: { candidates: 100_000 } } } };
+
+/** 10,000 candidates: the same, on a state the mocks build in a few seconds. */
+export const TenThousandRows: Story = { parameters: { clr: { state: { candidates: 10_000 } } } };
 
 /** The group view of §5.6: the candidates of « Session de septembre », its own export (§5.7). */
 export const GroupView: Story = {
