@@ -83,7 +83,12 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 2,
   reporters: [defaultReporter(), countingReporter()],
-  testFramework: { config: { timeout: 10000 } },
+  // Generous limits: CI machines are shared (2 cores, often loaded) and axe-core's first
+  // load alone can take seconds. They bound a hung test; they measure nothing.
+  testFramework: { config: { timeout: 60_000 } },
+  testsStartTimeout: 180_000,
+  testsFinishTimeout: 900_000,
+  browserStartTimeout: 180_000,
   browsers: [playwrightLauncher({ product: 'chromium', launchOptions: { executablePath: chrome, args: CHROMIUM_ARGS } })],
   middleware: [
     function clrMockFiles(context, next) {
