@@ -197,6 +197,25 @@ describe('<clr-candidates-table>', () => {
       expect(grid(el).getAttribute('aria-rowcount')).to.equal('2');
     });
 
+    it('typing waits a moment before searching; a filter chosen meanwhile keeps what was typed', async () => {
+      const { client, mock } = await startMocks();
+      const el = await mount(client);
+      const sent = listRequests(mock);
+      const input = part<HTMLInputElement>(el, 'search-input')!;
+      input.value = 'fontaine';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await waitUntil(() => sent.length === 1, 'the search was not sent after the delay');
+      expect(sent[0]!.get('q')).to.equal('fontaine');
+      input.value = 'lef';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      choose(el, 'status', 'taken');
+      await waitUntil(() => sent.length === 2 && grid(el).getAttribute('aria-busy') === 'false');
+      expect(sent).to.have.length(2);
+      expect([sent.at(-1)!.get('q'), sent.at(-1)!.get('status')]).to.deep.equal(['lef', 'taken']);
+      expect(input.value).to.equal('lef');
+      expect(names(el)).to.deep.equal(['LEFÈVRE Élodie']);
+    });
+
     it('the status filter and the counts filter on a status; the counts stay those of every status', async () => {
       const { client, mock } = await startMocks();
       const el = await mount(client);

@@ -407,7 +407,9 @@ export class ClrCandidatesTable extends ClrElement {
   // Filters, sort, export
 
   #setFilters(patch: Partial<CandidateTableFilters>): void {
-    this.filters = cleanFilters({ ...this.filters, ...patch });
+    // A search still waiting for its delay goes with this change, rather than being overwritten by the old one.
+    clearTimeout(this.#searchTimer);
+    this.filters = cleanFilters({ ...this.filters, q: this.#searchText, ...patch });
   }
 
   #onSearchInput(event: Event): void {
