@@ -54,7 +54,11 @@ function snapshot() {
   walk(document);
   const visibleText = (element) => (element.innerText ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
   const rows = all.filter((element) => element.getAttribute('role') === 'row' && !element.closest('[role=rowgroup][aria-hidden=true]'));
-  const bodyRows = rows.filter((row) => row.querySelector('[role=gridcell]') || row.shadowRoot?.querySelector('[role=gridcell]'));
+  // Data rows: an ARIA grid's rows with cells, or a plain table's rows with cells.
+  const bodyRows = [
+    ...rows.filter((row) => row.querySelector('[role=gridcell]')),
+    ...all.filter((element) => element.localName === 'tr' && !element.getAttribute('role') && element.querySelector('td')),
+  ];
   const alerts = all.filter((element) => element.getAttribute('role') === 'alert' && visibleText(element)).map(visibleText);
   const busy = all.some((element) => element.getAttribute('aria-busy') === 'true');
   const undefinedTags = [...new Set(all.filter((element) => element.localName.includes('-') && !customElements.get(element.localName)).map((element) => element.localName))];

@@ -8,7 +8,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { until } from 'lit/directives/until.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { http, HttpResponse } from 'msw';
-import manifest from '../packages/elements/custom-elements.json';
+import manifest from '@clr/elements/custom-elements.json';
 import type { ClrLoaded } from './preview.js';
 
 interface Documented {
