@@ -4,30 +4,41 @@
  * and the language, `parameters.msw` forces errors and slowness. Every story
  * renders the dialog open, with a button that opens it again once closed.
  */
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { until } from 'lit/directives/until.js';
 import { delay, http, HttpResponse } from 'msw';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { ClrClient } from '@clr/sdk';
 import '../define/clr-codes-dialog.js';
 import type { ClrCodesDialog } from './codes-dialog.js';
 
 interface Args {
   candidateId?: string;
+  candidateIds?: string[];
 }
 
-const meta: Meta<Args> = {
-  title: 'Éléments/<clr-codes-dialog>',
-  component: 'clr-codes-dialog',
-  render: (args) => html`
+/** The dialog, open, after a button that opens it again once closed. */
+function dialogOf(args: Args): TemplateResult {
+  return html`
     <button
       type="button"
       @click=${(e: Event) => ((e.target as HTMLElement).nextElementSibling as ClrCodesDialog).show()}
     >
       Afficher les codes
     </button>
-    <clr-codes-dialog open candidate-id=${ifDefined(args.candidateId)}></clr-codes-dialog>
-  `,
-  argTypes: { candidateId: { control: 'text', description: 'Identifiant du candidat (vide : la liste des candidats)' } },
+    <clr-codes-dialog open candidate-id=${ifDefined(args.candidateId)} .candidateIds=${args.candidateIds ?? []}></clr-codes-dialog>
+  `;
+}
+
+const meta: Meta<Args> = {
+  title: 'Éléments/<clr-codes-dialog>',
+  component: 'clr-codes-dialog',
+  render: (args) => dialogOf(args),
+  argTypes: {
+    candidateId: { control: 'text', description: 'Identifiant du candidat (vide : la liste des candidats)' },
+    candidateIds: { control: 'object', description: 'Candidats sélectionnés (propriété) : leurs codes directement ; passe avant candidate-id' },
+  },
   parameters: { clr: { state: 'demo' } },
 };
 export default meta;
@@ -62,6 +73,29 @@ export const CodesOfSelection: Story = {
     root.querySelector<HTMLButtonElement>('[part~="show-codes"]')?.click();
   },
 };
+
+/**
+ * `candidateIds`: the selection of the candidates table, straight on its codes — the first five candidates holding a
+ * code among 500 generated ones, « Exporter » exports exactly them.
+ */
+export const Selection: Story = {
+  parameters: { clr: { state: { candidates: 500 } } },
+  render: (args, context) => {
+    const client = (context.loaded['clr'] as { client: ClrClient } | undefined)?.client;
+    if (!client) return dialogOf(args);
+    const ids = client.codes.candidates({ limit: 5 }).then(
+      (page) => dialogOf({ ...args, candidateIds: page.data.map((row) => row.id) }),
+      () => dialogOf(args),
+    );
+    return html`${until(ids, html`<p>Chargement…</p>`)}`;
+  },
+};
+
+/** The same in English. */
+export const SelectionEnglish: Story = { ...Selection, parameters: { clr: { state: { candidates: 500 }, locale: 'en' } } };
+
+/** A selection with a candidate without a code (« Démo »: Zoé Perrin and Raphaël Bernard-Sauvage): her code, and a word about him. */
+export const SelectionWithoutCode: Story = { args: { candidateIds: ['cand_00000013', 'cand_00000012'] } };
 
 /** No candidate of the space holds a code. */
 export const Empty: Story = { parameters: { clr: { state: 'empty' } } };

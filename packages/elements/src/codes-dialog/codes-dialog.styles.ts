@@ -112,6 +112,9 @@ export const styles = css`
   .notice p {
     margin: 0 0 calc(var(--_space) * 0.5);
   }
+  .notice + table {
+    margin-top: var(--_space);
+  }
   .alert {
     border: 1px solid var(--_danger);
     border-radius: var(--_radius);

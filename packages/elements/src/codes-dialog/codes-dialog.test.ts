@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { delay, http, HttpResponse } from 'msw';
-import { formatDate } from '@clr/domain';
+import { formatDate, SELECTION_MAX } from '@clr/domain';
 import type { ClrClient } from '@clr/sdk';
 import { generateCandidates } from '@clr/mocks/browser';
 import '../define/clr-codes-dialog.js';
@@ -21,11 +21,15 @@ interface Page {
 }
 
 /** An « Afficher les codes » button that opens the dialog, as a page would have it. */
-async function page(client: ClrClient, options: { candidateId?: string; lang?: string } = {}): Promise<Page> {
+async function page(client: ClrClient, options: { candidateId?: string; candidateIds?: string[]; lang?: string } = {}): Promise<Page> {
   const wrapper = await fixture<HTMLDivElement>(html`
     <div lang=${options.lang ?? 'fr'}>
       <button id="opener" @click=${() => (wrapper.querySelector('clr-codes-dialog') as ClrCodesDialog).show()}>Afficher les codes</button>
-      <clr-codes-dialog .client=${client} candidate-id=${ifDefined(options.candidateId)}></clr-codes-dialog>
+      <clr-codes-dialog
+        .client=${client}
+        candidate-id=${ifDefined(options.candidateId)}
+        .candidateIds=${options.candidateIds ?? []}
+      ></clr-codes-dialog>
     </div>
   `);
   const el = wrapper.querySelector('clr-codes-dialog')!;
@@ -59,6 +63,26 @@ function button(el: ClrCodesDialog, part: string): HTMLButtonElement {
   return root(el).querySelector<HTMLButtonElement>(`[part~="${part}"]`)!;
 }
 
+/** `n` candidates of the space holding an activation code. */
+async function codeHolders(client: ClrClient, n: number): Promise<string[]> {
+  const ids = (await client.codes.candidates({ limit: 200 })).data.map((row) => row.id);
+  expect(ids.length).to.be.at.least(n);
+  return ids.slice(0, n);
+}
+
+async function codesShown(el: ClrCodesDialog): Promise<void> {
+  await waitUntil(() => root(el).querySelector('[part~="code"], [part~="notice"]'), 'the codes are shown');
+}
+
+function shownCodes(el: ClrCodesDialog): string[] {
+  return [...root(el).querySelectorAll('[part~="code"]')].map((c) => c.textContent!.trim());
+}
+
+/** The lines of a downloaded CSV, without the BOM. */
+async function csvLines(blob: Blob): Promise<string[]> {
+  return (await blob.text()).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+}
+
 function checkboxOf(row: HTMLTableRowElement): HTMLInputElement {
   return row.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
 }
@@ -88,9 +112,8 @@ function captureDownload(): { done: Promise<{ blob: Blob; name: string }>; resto
 
 describe('<clr-codes-dialog>', () => {
   // axe-core is fetched by the first accessibility check (seconds on a loaded machine): fetched once here,
-  // with room for that cold load, so no test's own budget pays for it.
-  before(async function () {
-    this.timeout(60_000);
+  // so no test's own budget pays for it (the shared limit, 60 s, leaves room for that cold load).
+  before(async () => {
     await expect(await fixture(html`<p>Chargement…</p>`)).to.be.accessible();
   });
   afterEach(() => stopMocks());
@@ -121,6 +144,14 @@ describe('<clr-codes-dialog>', () => {
       await p.el.updateComplete;
       button(p.el, 'show-codes').click();
       await waitUntil(() => root(p.el).querySelector('[part~="code"]'), 'the codes are shown');
+      await expect(p.el).to.be.accessible();
+    });
+
+    it('is accessible open on the codes of a given selection (candidateIds), one of them without a code', async () => {
+      const { client } = await startMocks();
+      const p = await page(client, { candidateIds: [PERRIN, NO_CODE] });
+      await openFromButton(p);
+      await waitUntil(() => root(p.el).querySelector('[part~="code"]'), 'the code is shown');
       await expect(p.el).to.be.accessible();
     });
 
@@ -254,6 +285,66 @@ describe('<clr-codes-dialog>', () => {
       expect(root(p.el).querySelector('#selection-summary')!.textContent).to.contain('Aucun candidat sélectionné');
     });
 
+    it('R15 candidateIds: opens straight on the codes of exactly the selected candidates, no list to choose from', async () => {
+      const { client } = await startMocks({ state: generateCandidates(300) });
+      const ids = await codeHolders(client, 3);
+      const expected = (await client.codes.list({ candidateIds: ids })).data;
+      const p = await page(client, { candidateIds: ids });
+      await openFromButton(p);
+      await codesShown(p.el);
+      expect(root(p.el).querySelector('h2')!.textContent).to.equal('Afficher les codes d’activation');
+      expect(root(p.el).querySelector('[part~="search"], [part~="select-all"], [part~="show-codes"]')).to.equal(null);
+      expect(bodyRows(p.el).map((r) => r.dataset['candidateId']).sort()).to.deep.equal([...ids].sort());
+      expect(shownCodes(p.el).sort()).to.deep.equal(expected.map((r) => r.code).sort());
+      expect(root(p.el).querySelector('[part~="notice"]')).to.equal(null);
+      expect(button(p.el, 'back').textContent!.trim()).to.equal('Fermer');
+    });
+
+    it('R15 candidateIds: a selected candidate without a code is left out and counted; with none holding a code, the manual’s words', async () => {
+      const { client } = await startMocks();
+      const p = await page(client, { candidateIds: [PERRIN, NO_CODE] });
+      await openFromButton(p);
+      await waitUntil(() => root(p.el).querySelector('[part~="code"]'), 'the code is shown');
+      expect(bodyRows(p.el).map((r) => r.dataset['candidateId'])).to.deep.equal([PERRIN]);
+      expect(root(p.el).querySelector('[part~="notice"]')!.textContent).to.contain(
+        'Un des candidats sélectionnés n’a pas d’examen attribué avec un code d’activation',
+      );
+
+      p.el.candidateIds = [NO_CODE, 'cand_00000001'];
+      await waitUntil(() => root(p.el).querySelector('[part~="notice"]') && !root(p.el).querySelector('[part~="code"]'), 'the notice is shown');
+      const text = root(p.el).querySelector('[part~="notice"]')!.textContent!;
+      expect(text).to.contain('Aucun des candidats sélectionnés n’a d’examen attribué avec un code d’activation.');
+      expect(text).to.contain('c’est-à-dire ceux qui ne se déroulent pas dans un centre La Poste');
+      expect(button(p.el, 'export').disabled).to.equal(true);
+    });
+
+    it('candidateIds wins over candidate-id; emptied, candidate-id shows its one code again', async () => {
+      const { client } = await startMocks({ state: generateCandidates(300) });
+      const [one, ...others] = await codeHolders(client, 3);
+      const p = await page(client, { candidateId: one!, candidateIds: others });
+      await openFromButton(p);
+      await codesShown(p.el);
+      expect(bodyRows(p.el).map((r) => r.dataset['candidateId']).sort()).to.deep.equal([...others].sort());
+      p.el.candidateIds = [];
+      await waitUntil(() => root(p.el).querySelector('h2')!.textContent === 'Afficher le code d’activation', 'the one candidate\'s view');
+      await waitUntil(() => shownCodes(p.el).length === 1, 'the one code is shown');
+      const [own] = (await client.codes.list({ candidateIds: [one!] })).data;
+      expect(shownCodes(p.el)).to.deep.equal([own!.code]);
+    });
+
+    it(`candidateIds refuses more than ${SELECTION_MAX} candidates, asking for none`, async () => {
+      const { client, mock } = await startMocks();
+      let asked = 0;
+      mock.worker.use(http.get('/api/v1/activation-codes', () => void (asked += 1)));
+      const ids = Array.from({ length: SELECTION_MAX + 1 }, (_, i) => `cand_${String(i + 1).padStart(8, '0')}`);
+      const p = await page(client, { candidateIds: ids });
+      await openFromButton(p);
+      await waitUntil(() => root(p.el).querySelector('[role="alert"]'), 'the refusal is shown');
+      expect(root(p.el).querySelector('[role="alert"]')!.textContent).to.contain(`Sélectionnez au plus ${SELECTION_MAX} candidats.`);
+      expect(button(p.el, 'export').disabled).to.equal(true);
+      expect(asked).to.equal(0);
+    });
+
     it('speaks English under lang="en"', async () => {
       const { client } = await startMocks();
       const p = await page(client, { lang: 'en' });
@@ -319,6 +410,48 @@ describe('<clr-codes-dialog>', () => {
       button(p.el, 'back').click();
       await p.el.updateComplete;
       expect(bodyRows(p.el).filter((r) => checkboxOf(r).checked).length).to.equal(3);
+    });
+
+    it('R15 candidateIds: « Exporter » downloads exactly the selection’s codes', async () => {
+      const { client } = await startMocks({ state: generateCandidates(300) });
+      const ids = await codeHolders(client, 4);
+      const p = await page(client, { candidateIds: ids });
+      await openFromButton(p);
+      await codesShown(p.el);
+      const codes = shownCodes(p.el);
+      expect(codes.length).to.equal(ids.length);
+      const capture = captureDownload();
+      try {
+        button(p.el, 'export').click();
+        const { blob, name } = await capture.done;
+        expect(name).to.match(/\.csv$/);
+        const lines = await csvLines(blob);
+        expect(lines.length).to.equal(1 + ids.length);
+        for (const code of codes) expect(lines.filter((line) => line.split(';').includes(code)).length).to.equal(1);
+        const others = (await client.codes.list({ limit: 200 })).data.filter((r) => !ids.includes(r.candidateId));
+        expect(others.length).to.be.greaterThan(0);
+        for (const other of others) expect(lines.join('\n')).not.to.contain(other.code);
+      } finally {
+        capture.restore();
+      }
+      await waitUntil(() => root(p.el).textContent!.includes('a été généré'), 'the export is announced');
+    });
+
+    it('R15 candidateIds: « Exporter » leaves out the selected candidate without a code', async () => {
+      const { client } = await startMocks();
+      const p = await page(client, { candidateIds: [PERRIN, NO_CODE] });
+      await openFromButton(p);
+      await waitUntil(() => root(p.el).querySelector('[part~="code"]'), 'the code is shown');
+      const [code] = shownCodes(p.el);
+      const capture = captureDownload();
+      try {
+        button(p.el, 'export').click();
+        const lines = await csvLines((await capture.done).blob);
+        expect(lines.length).to.equal(2);
+        expect(lines[1]!.split(';')).to.include(code!);
+      } finally {
+        capture.restore();
+      }
     });
 
     it('« Exporter » on one candidate downloads that candidate\'s code', async () => {

@@ -61,6 +61,15 @@ interface SingleView {
   candidate: CandidateDetail;
 }
 
+/** The codes table: the rows shown, and the chosen candidates left out because they hold no live code. */
+interface CodesView {
+  rows: ActivationCodeRow[];
+  without: string[];
+}
+
+/** Which of the three views the properties ask for (see the class's documentation). */
+type Mode = 'selection' | 'one' | 'list';
+
 type ListPage = Page<CandidateList>;
 
 /**
@@ -69,13 +78,21 @@ type ListPage = Page<CandidateList>;
  * `showModal()`: the page behind is inert, Tab cycles inside, Escape closes,
  * focus comes back to the opener).
  *
- * - With `candidate-id`: that candidate's code, with the exam type, the exam
- *   date and the deadline, and « Exporter ». La Poste exams have no code here
- *   (the centre holds it): the dialog then says so in the manual's words.
- * - Without: the candidates holding an activation code (search, group, period,
- *   « Réinitialiser les filtres », « Tout sélectionner »), « Afficher les
- *   codes » → the codes of the selection, « Exporter » → the CSV of exactly
- *   those codes, downloaded under the name the server gives.
+ * Which view opens, first match wins:
+ * 1. `candidateIds` holds one or more ids (a selection made elsewhere, such as
+ *    `<clr-candidates-table>`'s `selectedIds`): straight on the codes table of
+ *    those candidates — « Sélectionnez les candidats … puis cliquez sur
+ *    Afficher les codes » —, « Exporter » → the CSV of exactly those codes.
+ *    Chosen candidates without a live code (La Poste exam, code spent, none
+ *    assigned) are left out and counted in a notice; more than 1 000 ids
+ *    (`SELECTION_MAX`) are refused with a message. `candidate-id` is then ignored.
+ * 2. `candidate-id`: that candidate's code, with the exam type, the exam
+ *    date and the deadline, and « Exporter ». La Poste exams have no code here
+ *    (the centre holds it): the dialog then says so in the manual's words.
+ * 3. Neither: the candidates holding an activation code (search, group, period,
+ *    « Réinitialiser les filtres », « Tout sélectionner »), « Afficher les
+ *    codes » → the codes of the selection, « Exporter » → the CSV of exactly
+ *    those codes, downloaded under the name the server gives.
  *
  * @summary The §6.7 activation codes dialog, for one candidate or a selection.
  *
@@ -109,9 +126,20 @@ export class ClrCodesDialog extends ClrElement {
   @property({ type: Boolean, reflect: true })
   open = false;
 
-  /** One candidate's code (§6.7 « Afficher le code »); when absent, the bulk flow « Afficher les codes ». */
+  /**
+   * One candidate's code (§6.7 « Afficher le code »); when absent, the bulk flow « Afficher les codes ».
+   * Ignored while `candidateIds` holds an id.
+   */
   @property({ attribute: 'candidate-id' })
   candidateId: string | null = null;
+
+  /**
+   * The codes of these candidates, straight away (§6.7, the selection of the candidates table): the dialog opens
+   * on their codes table and « Exporter » exports exactly them. Wins over `candidate-id`; empty: `candidate-id`
+   * or the bulk flow. Give a new array to change it (the element does not watch the array's contents).
+   */
+  @property({ attribute: false })
+  candidateIds: readonly string[] = [];
 
   /** The bulk flow's step: choosing candidates, or their codes. */
   @state()
@@ -168,36 +196,64 @@ export class ClrCodesDialog extends ClrElement {
       ]);
       return { codes, candidate };
     },
-    args: () => [this.api, this.open, this.candidateId] as const,
+    args: () => [this.api, this.open, this.#mode() === 'one' ? this.candidateId : null] as const,
   });
 
   #list = new Task(this, {
-    task: async ([api, open, candidateId, filters], { signal }): Promise<ListPage | null> => {
-      if (!api || !open || candidateId) return null;
+    task: async ([api, open, listing, filters], { signal }): Promise<ListPage | null> => {
+      if (!api || !open || !listing) return null;
       return api.codes.candidates({ ...filters, limit: CODES_PAGE_SIZE }, { signal });
     },
-    args: () => [this.api, this.open, this.candidateId, this.filters] as const,
+    args: () => [this.api, this.open, this.#mode() === 'list', this.filters] as const,
   });
 
   #groups = new Task(this, {
-    task: async ([api, open, candidateId], { signal }) => {
-      if (!api || !open || candidateId) return [];
+    task: async ([api, open, listing], { signal }) => {
+      if (!api || !open || !listing) return [];
       // The filter is a convenience: without the groups it offers « Tous les groupes » only.
       return api.groups
         .list({ limit: LIMIT_MAX }, { signal })
         .then((page) => page.data)
         .catch(() => []);
     },
-    args: () => [this.api, this.open, this.candidateId] as const,
+    args: () => [this.api, this.open, this.#mode() === 'list'] as const,
   });
 
   #codes = new Task(this, {
-    task: async ([api, open, ids], { signal }): Promise<ActivationCodeRow[] | null> => {
+    task: async ([api, open, ids], { signal }): Promise<CodesView | null> => {
       if (!api || !open || !ids || ids.length === 0) return null;
-      return api.codes.list({ candidateIds: [...ids], limit: LIMIT_MAX }, { signal }).toArray({ limit: SELECTION_MAX });
+      const list = (candidateIds: string[]) =>
+        api.codes.list({ candidateIds, limit: LIMIT_MAX }, { signal }).toArray({ limit: SELECTION_MAX });
+      const chosen = [...new Set(ids)];
+      try {
+        return { rows: await list(chosen), without: [] };
+      } catch (error) {
+        // R15: the API refuses a selection holding candidates without a live code, naming them: the others' codes.
+        if (!(error instanceof NotEligibleError) || error.candidateIds.length === 0) throw error;
+        const without = new Set(error.candidateIds);
+        const rest = chosen.filter((id) => !without.has(id));
+        return { rows: rest.length > 0 ? await list(rest) : [], without: chosen.filter((id) => without.has(id)) };
+      }
     },
-    args: () => [this.api, this.open, this.shownIds] as const,
+    args: () => [this.api, this.open, this.#codesIds()] as const,
   });
+
+  /** `candidateIds` first, then `candidate-id`, then the bulk flow. */
+  #mode(): Mode {
+    if (this.candidateIds.length > 0) return 'selection';
+    return this.candidateId ? 'one' : 'list';
+  }
+
+  /** The candidates whose codes the codes table shows: `candidateIds` (within the limit), or the bulk flow's choice. */
+  #codesIds(): readonly string[] | null {
+    const mode = this.#mode();
+    if (mode === 'selection') return this.#selectionSize() <= SELECTION_MAX ? this.candidateIds : null;
+    return mode === 'list' ? this.shownIds : null;
+  }
+
+  #selectionSize(): number {
+    return new Set(this.candidateIds).size;
+  }
 
   /** Opens the dialog (focus moves into it). */
   show(): void {
@@ -217,8 +273,13 @@ export class ClrCodesDialog extends ClrElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // Another candidate, or the other mode: start again.
-    if (changed.has('candidateId') && changed.get('candidateId') !== undefined) this.#resetFlow();
+    // Another candidate, another selection, or another mode: start again.
+    if (
+      (changed.has('candidateId') && changed.get('candidateId') !== undefined) ||
+      (changed.has('candidateIds') && changed.get('candidateIds') !== undefined)
+    ) {
+      this.#resetFlow();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -431,7 +492,8 @@ export class ClrCodesDialog extends ClrElement {
 
   protected override render(): TemplateResult {
     const t = this.t.codesDialog;
-    const single = Boolean(this.candidateId);
+    const mode = this.#mode();
+    const single = mode === 'one';
     return html`
       <dialog
         part="dialog"
@@ -444,10 +506,15 @@ export class ClrCodesDialog extends ClrElement {
             <h2 part="title" id="title">${single ? t.titleOne : t.titleMany}</h2>
             <button type="button" part="close" aria-label=${t.close} @click=${() => this.close()}>×</button>
           </header>
-          ${this.open ? (this.api ? (single ? this.#renderSingle() : this.#renderBulk()) : this.#renderNoClient()) : nothing}
+          ${this.open ? (this.api ? this.#renderMode(mode) : this.#renderNoClient()) : nothing}
         </div>
       </dialog>
     `;
+  }
+
+  #renderMode(mode: Mode): TemplateResult {
+    if (mode === 'selection') return this.#renderCodesStep();
+    return mode === 'one' ? this.#renderSingle() : this.#renderBulk();
   }
 
   #renderNoClient(): TemplateResult {
@@ -696,39 +763,61 @@ export class ClrCodesDialog extends ClrElement {
     `;
   }
 
+  /** The codes of the bulk flow's choice (with « Retour »), or of `candidateIds` (with « Fermer »). */
   #renderCodesStep(): TemplateResult {
     const t = this.t.codesDialog;
-    const ids = this.shownIds ?? [];
+    const given = this.#mode() === 'selection';
+    const tooMany = given && this.#selectionSize() > SELECTION_MAX;
+    const view = this.#codes.status === TaskStatus.COMPLETE ? this.#codes.value : undefined;
+    // « Exporter »: exactly the candidates whose codes are shown.
+    const shown = [...new Set((view?.rows ?? []).map((row) => row.candidateId))];
+    const exportButton = html`<button
+      type="button"
+      part="export"
+      class="primary"
+      ?disabled=${this.busy === 'export' || shown.length === 0}
+      @click=${() => void this.#export(shown)}
+    >
+      ${this.busy === 'export' ? t.exporting : t.export}
+    </button>`;
     return html`
       <div part="body" class="body">
         ${this.#renderAlert()}
-        ${this.#codes.render({
-          initial: () => this.#renderLoading(),
-          pending: () => this.#renderLoading(),
-          complete: (rows) => (rows ? this.#renderCodesTable(rows) : nothing),
-          error: (error) => this.#renderTaskError(error, () => void this.#codes.run()),
-        })}
+        ${tooMany
+          ? html`<div part="error" class="alert" role="alert"><p>${format(t.tooMany, { max: SELECTION_MAX })}</p></div>`
+          : this.#codes.render({
+              initial: () => this.#renderLoading(),
+              pending: () => this.#renderLoading(),
+              complete: (codes) => (codes ? this.#renderCodesTable(codes) : nothing),
+              error: (error) => this.#renderTaskError(error, () => void this.#codes.run()),
+            })}
         <p class="visually-hidden" role="status">${this.statusMessage}</p>
       </div>
       <footer part="footer">
-        <button type="button" part="back" @click=${() => this.#backToSelection()}>${t.back}</button>
-        <button
-          type="button"
-          part="export"
-          class="primary"
-          ?disabled=${this.busy === 'export' || !this.#codes.value?.length}
-          @click=${() => void this.#export(ids)}
-        >
-          ${this.busy === 'export' ? t.exporting : t.export}
-        </button>
+        ${given
+          ? html`${exportButton}<button type="button" part="back" @click=${() => this.close()}>${this.t.common.close}</button>`
+          : html`<button type="button" part="back" @click=${() => this.#backToSelection()}>${t.back}</button>${exportButton}`}
       </footer>
     `;
   }
 
-  #renderCodesTable(rows: ActivationCodeRow[]): TemplateResult {
+  #renderCodesTable({ rows, without }: CodesView): TemplateResult {
     const t = this.t.codesDialog;
     const statuses = LABELS[this.locale].candidateStatus;
+    if (rows.length === 0) {
+      return html`
+        <div part="notice" class="notice">
+          <p>${t.noneWithCode}</p>
+          <p>${t.laPoste}</p>
+        </div>
+      `;
+    }
     return html`
+      ${without.length > 0
+        ? html`<div part="notice" class="notice">
+            <p>${without.length === 1 ? t.withoutCodeOne : format(t.withoutCode, { n: without.length })}</p>
+          </div>`
+        : nothing}
       <table part="table">
         <caption>${t.codesCaption}</caption>
         <thead>

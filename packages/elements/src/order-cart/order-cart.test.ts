@@ -57,9 +57,8 @@ async function validate(el: ClrOrderCart): Promise<ClrOrderCreatedEvent> {
 
 describe('<clr-order-cart>', () => {
   // axe-core is fetched by the first accessibility check (seconds on a loaded machine): fetched once here,
-  // with room for that cold load, so no test's own budget pays for it.
-  before(async function () {
-    this.timeout(60_000);
+  // so no test's own budget pays for it (the shared limit, 60 s, leaves room for that cold load).
+  before(async () => {
     await expect(await fixture(html`<p>Chargement…</p>`)).to.be.accessible();
   });
   afterEach(() => stopMocks());

@@ -42,5 +42,8 @@ export const codesDialog: typeof fr = {
   empty: 'No candidate is assigned an exam with an activation code.',
   emptyFiltered: 'No candidate matches these filters.',
   noCode: 'This candidate is not assigned an exam with an activation code.',
+  noneWithCode: 'None of the selected candidates is assigned an exam with an activation code.',
+  withoutCodeOne: 'One of the selected candidates is not assigned an exam with an activation code: that candidate is not listed below.',
+  withoutCode: '{n} of the selected candidates are not assigned an exam with an activation code: they are not listed below.',
   laPoste: 'You can show the activation codes of the exams you supervise (that is, those not taken in a La Poste centre).',
 };

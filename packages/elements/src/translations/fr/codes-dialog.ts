@@ -40,6 +40,9 @@ export const codesDialog = {
   empty: 'Aucun candidat n’a d’examen attribué avec un code d’activation.',
   emptyFiltered: 'Aucun candidat ne correspond à ces filtres.',
   noCode: 'Ce candidat n’a pas d’examen attribué avec un code d’activation.',
+  noneWithCode: 'Aucun des candidats sélectionnés n’a d’examen attribué avec un code d’activation.',
+  withoutCodeOne: 'Un des candidats sélectionnés n’a pas d’examen attribué avec un code d’activation : il n’apparaît pas ci-dessous.',
+  withoutCode: '{n} des candidats sélectionnés n’ont pas d’examen attribué avec un code d’activation : ils n’apparaissent pas ci-dessous.',
   laPoste:
     'Vous pouvez afficher les codes d’activation des examens dont vous avez la surveillance (c’est-à-dire ceux qui ne se déroulent pas dans un centre La Poste).',
 };
