@@ -367,6 +367,7 @@ describe('<clr-candidates-table>', () => {
         body.scrollTop = body.scrollHeight;
         return el.loadedRows.length > 100;
       }, 'scrolling to the end did not load the next page');
+      expect(sent.find((q) => q.has('cursor'))!.get('limit')).to.equal('200');
       expect(sent.some((q) => q.has('cursor'))).to.equal(true);
       await waitUntil(() => grid(el).getAttribute('aria-busy') === 'false');
       await waitUntil(() => Number(parts(el, 'row').at(-1)?.getAttribute('aria-rowindex')) > 80);
@@ -410,7 +411,7 @@ describe('<clr-candidates-table>', () => {
       expect(el.loadedRows).to.have.length(100);
       mock.worker.resetHandlers();
       alert.querySelector('button')!.click();
-      await waitUntil(() => el.loadedRows.length > 100, 'the next page did not load');
+      await waitUntil(() => el.loadedRows.length === 300, 'the next page did not load');
       expect(part(el, 'footer')!.querySelector('[role="alert"]')).to.equal(null);
     });
 

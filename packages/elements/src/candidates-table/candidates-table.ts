@@ -62,8 +62,14 @@ const COL = Object.fromEntries(COLUMNS.map((c, i) => [c.key, i])) as Record<Colu
 const STATUSES: readonly CandidateStatus[] = ['to_assign', 'scheduled', 'expired', 'taken'];
 const VALIDATIONS: readonly Validation[] = ['validated', 'pending', 'invalidated'];
 const SEARCH_DELAY_MS = 300;
-/** Load the next page when the rendered rows come this close to the last loaded one. */
-const LOAD_AHEAD = 30;
+/** The API's largest page (`limit` ≤ 200): the pages after the first, fetched as the rows scroll. */
+const NEXT_PAGE_SIZE = 200;
+/**
+ * Load the next page when the rendered rows come this close to the last loaded
+ * one (a page that arrives while they still are asks for the next). Under the
+ * first page's size, so that the first rows alone do not ask for more.
+ */
+const LOAD_AHEAD = 50;
 
 /**
  * What R10 can tell from a row: an attempt shows as a score, a validation or
@@ -177,7 +183,7 @@ export class ClrCandidatesTable extends ClrElement {
   @property({ attribute: false })
   filters: CandidateTableFilters = {};
 
-  /** Rows fetched per request (1–200). */
+  /** Rows of the first request (1–200); the following pages, fetched as the rows scroll, take 200 (at least this many). */
   @property({ type: Number, attribute: 'page-size' })
   pageSize = 100;
 
@@ -230,9 +236,11 @@ export class ClrCandidatesTable extends ClrElement {
   });
 
   #groupsTask = new Task(this, {
-    args: () => [this.api, this.groupId] as const,
-    task: async ([api, groupId], { signal }): Promise<Group[]> => {
-      if (!api || groupId) return [];
+    // Asked once the first rows are there: the table's first page does not wait behind the groups.
+    args: () => [this.api, this.groupId, this.total !== null] as const,
+    task: async ([api, groupId, tableShown], { signal }) => {
+      if (!api || groupId) return [] as Group[];
+      if (!tableShown) return initialState;
       return api.groups.list({ limit: 200 }, { signal }).toArray({ limit: 5000 });
     },
   });
@@ -342,7 +350,8 @@ export class ClrCandidatesTable extends ClrElement {
   }
 
   async #fetchPage(api: ClrClient, cursor: string | undefined, signal: AbortSignal) {
-    const params = { ...this.#listParams(cursor), limit: Math.max(1, Math.min(200, Math.trunc(this.pageSize) || 100)) };
+    const first = Math.max(1, Math.min(NEXT_PAGE_SIZE, Math.trunc(this.pageSize) || 100));
+    const params = { ...this.#listParams(cursor), limit: cursor === undefined ? first : Math.max(first, NEXT_PAGE_SIZE) };
     return this.groupId ? api.groups.candidates(this.groupId, params, { signal }) : api.candidates.list(params, { signal });
   }
 
