@@ -64,6 +64,26 @@ test.describe('§6.7 Afficher le code d’activation d’un ou de plusieurs exam
     expectCsvWithCode(await csvOf(download), code);
   });
 
+  test('with two candidates selected in the table, « Afficher les codes » shows their codes straight away — the one without a code is left out — and « Exporter » exports exactly them', async ({ page }) => {
+    const grid = page.getByRole('grid', { name: 'Tableau des candidats' });
+    await grid.getByRole('checkbox', { name: 'Sélectionner PERRIN Zoé' }).check();
+    // An « Examen blanc - à distance »: no activation code.
+    await grid.getByRole('checkbox', { name: 'Sélectionner BERNARD-SAUVAGE Raphaël' }).check();
+    await page.getByRole('button', { name: 'Afficher les codes' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Afficher les codes d’activation' });
+    const code = await shownCode(dialog);
+    await expect(dialog.getByRole('searchbox')).toHaveCount(0);
+    await expect(dialog.getByRole('table')).not.toContainText('BERNARD-SAUVAGE');
+    await expect(dialog).toContainText('Un des candidats sélectionnés n’a pas d’examen attribué avec un code d’activation');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Exporter' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    expectCsvWithCode(await csvOf(download), code);
+
+    await dialog.getByRole('button', { name: 'Fermer', exact: true }).last().click();
+    await expect(dialog).toBeHidden();
+  });
+
   test('Accueil’s « Afficher les codes » opens the list on the Candidats page', async ({ page }) => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Afficher les codes' }).click();

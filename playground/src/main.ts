@@ -4,9 +4,9 @@
  * `clrClientContext` on the app root. `npm run dev:mock` (Vite's `mock` mode)
  * answers the API from `@clr/mocks` in MSW's service worker first.
  */
+import { provideClient } from '@clr/elements';
 import { createClient } from '@clr/sdk';
 import { App } from './app.js';
-import { provideClient } from './context.js';
 import { ROUTES } from './routes.js';
 
 async function startMocks(): Promise<void> {

@@ -18,8 +18,9 @@ const T = {
 /**
  * §6 « Candidats »: `<clr-candidates-table>` (counts, search, filters, sort,
  * selection, export), « Afficher les codes » (§6.7) for the selected
- * candidates — or, with none selected, the list of every candidate with an
- * activation code — and the row actions: the name opens the file (not built
+ * candidates (one: that candidate's code; several: their codes) — or, with
+ * none selected, the list of every candidate with an activation code — and
+ * the row actions: the name opens the file (not built
  * yet), « Supprimer » asks for a confirmation first (§6.8).
  */
 export function candidatesPage(context: PageContext): Node {
@@ -28,10 +29,12 @@ export function candidatesPage(context: PageContext): Node {
   const showCodes = h('button', { slot: 'toolbar-end', type: 'button' }, T.showCodes);
   table.append(create, showCodes);
 
-  // §6.7: one candidate selected → that candidate's code; otherwise the list of every candidate with a code, to choose from.
+  // §6.7: one candidate selected → that candidate's code; several → their codes (« Exporter » exports exactly them);
+  // none → the list of every candidate with a code, to choose from.
   const codes = h('clr-codes-dialog');
   const openCodes = () => {
     const ids = table.selectedIds;
+    codes.candidateIds = ids.length > 1 ? ids : [];
     codes.candidateId = ids.length === 1 ? (ids[0] ?? null) : null;
     codes.show();
   };
