@@ -213,6 +213,10 @@ async function browserTimings() {
     for (let run = 0; run < SCROLL_RUNS; run += 1) {
       await page.evaluate(() => window.clrBench.firstRows());
       const result = await page.evaluate((limitMs) => window.clrBench.scrollToEnd(limitMs), SCROLL_LIMIT_S * 1000);
+      console.log(
+        `scroll run ${run + 1}: ${result.requests} page requests, each ${result.requestMs.toFixed(0)} ms in the mocks (median); ` +
+          `${result.gapMs.toFixed(0)} ms from one answer to the next request (the element, the virtualizer, the scrolling frames)`,
+      );
       if (!result.reached) {
         const rate = (result.lastRowIndex - 1) / (result.ms / 1000);
         console.log(

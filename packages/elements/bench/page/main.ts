@@ -21,6 +21,12 @@ export interface ScrollResult {
   lastRowIndex: number;
   rowCount: number;
   steps: number;
+  /** Candidate pages requested during the scroll. */
+  requests: number;
+  /** Median time of one page request, answered by the mocks. */
+  requestMs: number;
+  /** Median time from a page's answer to the next page's request: the element and the virtualizer (and this loop's frames). */
+  gapMs: number;
 }
 
 export interface ApiTimings {
@@ -31,6 +37,8 @@ export interface ApiTimings {
 }
 
 const stage = document.getElementById('stage') as HTMLElement;
+// Every page request of a scroll run is kept for the breakdown.
+performance.setResourceTimingBufferSize(1_000_000);
 let client: ClrClient | undefined;
 
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -124,15 +132,22 @@ async function scrollToEnd(limitMs = 300_000): Promise<ScrollResult> {
   const grid = element.shadowRoot?.querySelector('[role="grid"]');
   const started = performance.now();
   let steps = 0;
+  const breakdown = () => {
+    const pages = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => entry.startTime >= started && entry.name.includes('/api/v1/candidates?'))
+      .sort((a, b) => a.startTime - b.startTime);
+    const gaps = pages.slice(1).map((entry, index) => entry.startTime - (pages[index]?.responseEnd ?? entry.startTime));
+    return { requests: pages.length, requestMs: medianOf(pages.map((entry) => entry.duration)), gapMs: medianOf(gaps) };
+  };
   for (;;) {
     const rowCount = Number(grid?.getAttribute('aria-rowcount') ?? -1);
     const rows = dataRows(element);
     const last = rows.reduce((max, row) => Math.max(max, Number(row.getAttribute('aria-rowindex'))), 0);
     if (rowCount > 1 && last === rowCount) {
       const ms = (await afterPaint()) - started;
-      return { reached: true, ms, lastRowIndex: last, rowCount, steps };
+      return { reached: true, ms, lastRowIndex: last, rowCount, steps, ...breakdown() };
     }
-    if (performance.now() - started > limitMs) return { reached: false, ms: performance.now() - started, lastRowIndex: last, rowCount, steps };
+    if (performance.now() - started > limitMs) return { reached: false, ms: performance.now() - started, lastRowIndex: last, rowCount, steps, ...breakdown() };
     const box = scroller(element);
     box.scrollTop = box.scrollHeight;
     steps += 1;
