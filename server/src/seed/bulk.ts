@@ -355,6 +355,11 @@ export async function seedBulk(db: Db, spaceId: string, count: number, options: 
       try {
         const result = await write(sqliteSink(conn));
         conn.exec('COMMIT');
+        // One transaction of every row leaves the whole database in the WAL, where every later
+        // read finds its pages (without the memory map, one read() call each) until a checkpoint
+        // resets it: move them into the database file now, as the regular small checkpoints of a
+        // running server would have.
+        conn.pragma('wal_checkpoint(TRUNCATE)');
         return result;
       } catch (error) {
         if (conn.inTransaction) conn.exec('ROLLBACK');
