@@ -363,6 +363,7 @@ export class ClrCandidatesTable extends ClrElement {
     this.#moreController = controller;
     this.loadingMore = true;
     this.moreError = null;
+    const loadedBefore = this.rows.length;
     try {
       const page = await this.#fetchPage(api, cursor, controller.signal);
       if (controller.signal.aborted) return;
@@ -379,7 +380,8 @@ export class ClrCandidatesTable extends ClrElement {
         this.loadingMore = false;
       }
     }
-    if (!controller.signal.aborted && this.moreError === null && this.#renderedRange.last >= this.rows.length - LOAD_AHEAD) {
+    // Still at the end the page was asked for: the reader is scrolling on, ask for the next one now.
+    if (!controller.signal.aborted && this.moreError === null && this.#renderedRange.last >= loadedBefore - LOAD_AHEAD) {
       void this.#loadMore();
     }
   }
