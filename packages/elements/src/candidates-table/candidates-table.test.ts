@@ -1,10 +1,11 @@
-import { expect, fixture, html, oneEvent, waitUntil as openWcWaitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { delay, http, HttpResponse } from 'msw';
 import type { ClrClient } from '@clr/sdk';
 import { generateCandidates, type MockWorker } from '@clr/mocks/browser';
 import '../define/clr-candidates-table.js';
 import type { ClrCandidatesTable } from './candidates-table.js';
+import { waitUntil } from '../../test/wait.js';
 import { moveCell } from './grid-keys.js';
 import { startMocks, stopMocks } from '../../test/mocks.js';
 
@@ -21,9 +22,6 @@ window.addEventListener(
   true,
 );
 
-/** Waits on a condition (polling each frame), up to 8 s on this loaded machine; no fixed sleep. */
-const waitUntil = (predicate: () => unknown, message?: string, options: { timeout?: number } = {}) =>
-  openWcWaitUntil(predicate, message, { timeout: options.timeout ?? 8000 });
 
 // ---------------------------------------------------------------------------
 // Helpers: what a user sees and what the page asked the API
@@ -39,7 +37,7 @@ const focused = (el: ClrCandidatesTable) => el.shadowRoot!.activeElement as HTML
 
 /** Settled: no request running and the rows (or « Aucun candidat ») shown. */
 async function settled(el: ClrCandidatesTable): Promise<void> {
-  await waitUntil(() => grid(el).getAttribute('aria-busy') === 'false' && el.totalCount !== null, 'the table did not load', { timeout: 8000 });
+  await waitUntil(() => grid(el).getAttribute('aria-busy') === 'false' && el.totalCount !== null, 'the table did not load');
   await el.updateComplete;
   await waitUntil(() => parts(el, 'row').length >= Math.min(el.loadedRows.length, 19), 'the rows were not rendered');
 }
