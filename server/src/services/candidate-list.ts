@@ -66,10 +66,10 @@ export interface QueryCandidatesOptions {
   extraWhere?: Prisma.CandidateWhereInput;
 }
 
-type Dir = 'asc' | 'desc';
-type KeyField = 'sortName' | 'emailKey' | 'lastLoginAt' | 'latestScore' | 'examDate' | 'id';
+export type Dir = 'asc' | 'desc';
+export type KeyField = 'sortName' | 'emailKey' | 'lastLoginAt' | 'latestScore' | 'examDate' | 'id';
 
-interface Segment {
+export interface Segment {
   where: Prisma.CandidateWhereInput;
   keys: [KeyField, Dir][];
 }
@@ -173,7 +173,7 @@ export function decodeListCursor(raw: string, sort: CandidateSort, segments: rea
 }
 
 /** Rows strictly after `key` in the order of `keys`: (a > x) or (a = x and b > y) or … */
-function after(keys: readonly [KeyField, Dir][], key: readonly KeyValue[]): Prisma.CandidateWhereInput {
+export function keysetAfter(keys: readonly [KeyField, Dir][], key: readonly KeyValue[]): Prisma.CandidateWhereInput {
   const branches: Prisma.CandidateWhereInput[] = keys.map(([field, dir], i) => {
     const equal = Object.fromEntries(keys.slice(0, i).map(([f], j) => [f, key[j]]));
     return { ...equal, [field]: { [dir === 'asc' ? 'gt' : 'lt']: key[i] } };
@@ -296,7 +296,7 @@ const SEARCH_SQL =
   'WHERE "CandidateSearch" MATCH ? AND k."spaceId" = ? LIMIT ?';
 
 /** A candidate the trigram index found, with the columns of its status (kept beside the index by the same triggers). */
-interface SearchMatch {
+export interface SearchMatch {
   id: string;
   hidden: boolean;
   stage: string;
@@ -436,7 +436,7 @@ async function countStatuses(db: Pick<Db, 'candidate'>, where: Prisma.CandidateW
 const inSpaceById = (spaceId: string): Prisma.CandidateWhereInput => ({ NOT: { spaceId: { not: spaceId } } });
 
 /** Where the rows of a list are looked for: the ids found (search, group), or the space with a group's relation filter. */
-interface Scope {
+export interface Scope {
   /** Candidates sought by id (the search's matches, a group's members, or both intersected); null: the whole space. */
   ids: string[] | null;
   /** A group too large to be sent as ids: the relation filter. */
@@ -472,31 +472,32 @@ function intersect(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /**
- * §6.1 — one page of the candidates table of a space, in the database:
- * filters `q` (name or e-mail, accents and case ignored; on SQLite through the
- * trigram index, see {@link resolveSearch}), `status` (R19: from `stage` and
- * `deadline` against `now`), `validation`, `groupId`, `from`/`to` (« Date de
- * passage », Paris days), `sort`, `includeHidden` (R12: candidates in a hidden
- * group are out of the rows *and* the counts unless asked for), keyset cursor
- * and `limit`.
- *
- * `total` is the number of rows the filters give (all pages). `counts` are per
- * status for the same filters *except the status filter itself*, so that the
- * status tabs keep their numbers while one of them is selected.
+ * What the rows of a list are read from, the same for a page of the table
+ * and for an export: the search resolved (on SQLite through the trigram
+ * index), a group's members, and the conditions every row query carries
+ * (`base`: space or sought ids, R12's hidden candidates, search, validation,
+ * period, group, status, `extraWhere`). Resolved once, an export reads all
+ * its pages with it.
  */
-export async function queryCandidates(
+export interface CandidateQueryPlan {
+  /** Every condition a row must meet (AND), the status filter included. */
+  base: Prisma.CandidateWhereInput[];
+  /** The search's matches (hidden ones out unless asked for); null: no index lookup. */
+  matches: SearchMatch[] | null;
+  /** The filters the counts share with the rows (search left to LIKE, validation, period, `extraWhere`). */
+  shared: Prisma.CandidateWhereInput[];
+  scope: Scope;
+}
+
+/** Resolves the filters of a list into {@link CandidateQueryPlan} (search and group members read here). */
+export async function planCandidateQuery(
   db: Db,
   spaceId: string,
   filters: CandidateFilters,
   now: Date,
   options: QueryCandidatesOptions = {},
-): Promise<CandidateList> {
-  const sort = filters.sort ?? 'name';
-  const limit = filters.limit ?? 50;
+): Promise<CandidateQueryPlan> {
   const includeHidden = filters.includeHidden ?? false;
-  const segments = sortSegments(sort, now);
-  const cursor = filters.cursor === undefined ? null : decodeListCursor(filters.cursor, sort, segments);
-
   const [search, members] = await Promise.all([
     resolveSearch(db, spaceId, filters.q),
     filters.groupId ? memberIds(db, spaceId, filters.groupId, GROUP_COUNT_IDS_MAX) : null,
@@ -523,6 +524,37 @@ export async function queryCandidates(
     ...(filters.status ? [statusWhere(filters.status, now)] : []),
   ];
 
+  return { base, matches, shared, scope };
+}
+
+/**
+ * §6.1 — one page of the candidates table of a space, in the database:
+ * filters `q` (name or e-mail, accents and case ignored; on SQLite through the
+ * trigram index, see {@link resolveSearch}), `status` (R19: from `stage` and
+ * `deadline` against `now`), `validation`, `groupId`, `from`/`to` (« Date de
+ * passage », Paris days), `sort`, `includeHidden` (R12: candidates in a hidden
+ * group are out of the rows *and* the counts unless asked for), keyset cursor
+ * and `limit`.
+ *
+ * `total` is the number of rows the filters give (all pages). `counts` are per
+ * status for the same filters *except the status filter itself*, so that the
+ * status tabs keep their numbers while one of them is selected.
+ */
+export async function queryCandidates(
+  db: Db,
+  spaceId: string,
+  filters: CandidateFilters,
+  now: Date,
+  options: QueryCandidatesOptions = {},
+): Promise<CandidateList> {
+  const sort = filters.sort ?? 'name';
+  const limit = filters.limit ?? 50;
+  const includeHidden = filters.includeHidden ?? false;
+  const segments = sortSegments(sort, now);
+  const cursor = filters.cursor === undefined ? null : decodeListCursor(filters.cursor, sort, segments);
+
+  const { base, matches, shared, scope } = await planCandidateQuery(db, spaceId, filters, now, options);
+
   // A search alone is counted from its matches' status columns, read with them from the index.
   const countsPromise =
     matches !== null && shared.length === 0 && !filters.groupId
@@ -537,7 +569,7 @@ export async function queryCandidates(
   for (let g = cursor?.segment ?? 0; g < segments.length && found.length <= limit; g += 1) {
     const segment = segments[g]!;
     const where: Prisma.CandidateWhereInput = {
-      AND: [...base, segment.where, ...(cursor && g === cursor.segment ? [after(segment.keys, cursor.key)] : [])],
+      AND: [...base, segment.where, ...(cursor && g === cursor.segment ? [keysetAfter(segment.keys, cursor.key)] : [])],
     };
     const keys = await db.candidate.findMany({
       where,

@@ -1,8 +1,8 @@
 /**
  * R20 — the rows of the CSV exports, read from the database page by page, so
- * that an export of 100,000 candidates holds one page (1,000 rows) at a time:
- * the candidates tables walk the listing's own keyset pages
- * (`queryCandidates`, same filters, search and sort), the groups table and
+ * that an export of 100,000 candidates holds one page at a time: the
+ * candidates tables walk the listing's own plan and order without its counts
+ * (`candidate-export.ts`: same filters, search and sort), the groups table and
  * the activation codes their own listing's pages, the orders table keyset
  * pages of each section.
  */
@@ -12,37 +12,29 @@ import type { AppDeps } from '../http/env.js';
 import { LOT_SELECT } from './catalogue.js';
 import { listActivationCodes, type ActivationCodeFilters } from './codes.js';
 import { presentRow, type OrderFilters } from './orders.js';
-import { queryCandidates, type CandidateFilters, type QueryCandidatesOptions } from './candidate-list.js';
+import { CANDIDATE_EXPORT_PAGE_SIZE, exportCandidateRows } from './candidate-export.js';
+import type { CandidateFilters, QueryCandidatesOptions } from './candidate-list.js';
 import { getGroup, listGroups } from './groups.js';
 
 /**
- * Rows read per query while an export streams. 2,000 cost about a fifth less
- * CPU (20,000 candidates, measured) for twice the rows held; the server's RSS
- * growth in the exports bench varied between 93 and 123 MB at either size
- * (garbage, not live rows), so the smaller page is kept.
+ * Rows read per query while the groups and activation codes exports stream
+ * (the candidates exports read {@link CANDIDATE_EXPORT_PAGE_SIZE}).
  */
 export const EXPORT_PAGE_SIZE = 1000;
 
 /**
  * Every row of the candidates table under `filters` (paging fields ignored),
- * in the table's order, one keyset page at a time. The clock is read once, so
- * a status that depends on it (R19) cannot change between two pages.
+ * in the table's order, one page at a time (see `exportCandidateRows`: the
+ * listing's filters and order, no counts). The clock is read once, so a
+ * status that depends on it (R19) cannot change between two pages.
  */
-export async function* candidateRows(
+export function candidateRows(
   deps: AppDeps,
   spaceId: string,
   filters: CandidateFilters,
   options: QueryCandidatesOptions & { pageSize?: number } = {},
 ): AsyncGenerator<CandidateRow, void, undefined> {
-  const { cursor: _cursor, limit: _limit, ...rest } = filters;
-  const { pageSize = EXPORT_PAGE_SIZE, ...queryOptions } = options;
-  const now = deps.now();
-  let cursor: string | undefined;
-  do {
-    const page = await queryCandidates(deps.db, spaceId, { ...rest, limit: pageSize, ...(cursor ? { cursor } : {}) }, now, queryOptions);
-    yield* page.data;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  return exportCandidateRows(deps.db, spaceId, filters, deps.now(), options);
 }
 
 /**
