@@ -51,7 +51,8 @@ function snapshot() {
       if (element.shadowRoot) walk(element.shadowRoot);
     }
   };
-  walk(document);
+  // The story's own root: Storybook's page holds tables of its own (error display).
+  walk(document.querySelector('#storybook-root') ?? document);
   const visibleText = (element) => (element.innerText ?? element.textContent ?? '').replace(/\s+/g, ' ').trim();
   const rows = all.filter((element) => element.getAttribute('role') === 'row' && !element.closest('[role=rowgroup][aria-hidden=true]'));
   // Data rows: an ARIA grid's rows with cells, or a plain table's rows with cells.
