@@ -91,44 +91,96 @@ async function pageGroups(db: Pick<Db, 'membership'>, groups: SpaceGroups, candi
   return out;
 }
 
-/**
- * Every row of the candidates table under `filters` (paging fields ignored),
- * in the table's order — the rows `queryCandidates` gives page after page, with
- * the same clock `now` for every status (R19) — one page of `pageSize` rows
- * read at a time.
- */
-export async function* exportCandidateRows(
+interface Page {
+  records: CandidateRowRecord[];
+  groups: Map<string, RowGroups>;
+}
+
+/** The pages of {@link exportCandidateRows}: each the records of one query and their groups. */
+async function* pages(
   db: Db,
   spaceId: string,
   filters: CandidateFilters,
   now: Date,
-  options: QueryCandidatesOptions & { pageSize?: number } = {},
-): AsyncGenerator<CandidateRow, void, undefined> {
-  const { pageSize = CANDIDATE_EXPORT_PAGE_SIZE, ...queryOptions } = options;
+  pageSize: number,
+  options: QueryCandidatesOptions,
+): AsyncGenerator<Page, void, undefined> {
   const { cursor: _cursor, limit: _limit, ...rest } = filters;
-  const segments = sortSegments(rest.sort ?? 'name', now);
+  const sort = rest.sort ?? 'name';
+  const segments = sortSegments(sort, now);
+  // The columns of a row and the sort's keys (the e-mail key only when it is one).
+  const { emailKey: _emailKey, ...rowSelect } = CANDIDATE_ROW_SELECT;
+  const select = sort === 'email' || sort === '-email' ? CANDIDATE_ROW_SELECT : rowSelect;
   const groups = new SpaceGroups(db, spaceId);
-  const [plan] = await Promise.all([planCandidateQuery(db, spaceId, rest, now, queryOptions), groups.load()]);
+  const [plan] = await Promise.all([planCandidateQuery(db, spaceId, rest, now, options), groups.load()]);
 
   for (const segment of segments) {
     const orderBy = segment.keys.map(([field, dir]) => ({ [field]: dir }));
     let last: CandidateRowRecord | undefined;
     for (;;) {
-      const records: CandidateRowRecord[] = await db.candidate.findMany({
-        where: { AND: [...plan.base, segment.where, ...(last ? [keysetAfter(segment.keys, segment.keys.map(([field]) => last![field] as string | number | Date))] : [])] },
+      const after = last ? [keysetAfter(segment.keys, segment.keys.map(([field]) => last![field] as string | number | Date))] : [];
+      const records = (await db.candidate.findMany({
+        where: { AND: [...plan.base, segment.where, ...after] },
         orderBy,
         take: pageSize,
-        select: CANDIDATE_ROW_SELECT,
-      });
+        select,
+      })) as CandidateRowRecord[];
       if (records.length === 0) break;
-      const rowGroups = await pageGroups(
-        db,
-        groups,
-        records.map((record) => record.id),
-      );
-      for (const record of records) yield toCandidateRow(record, rowGroups.get(record.id) ?? NO_GROUPS, now);
+      yield {
+        records,
+        groups: await pageGroups(
+          db,
+          groups,
+          records.map((record) => record.id),
+        ),
+      };
       if (records.length < pageSize) break;
       last = records[records.length - 1];
     }
   }
+}
+
+/**
+ * Every row of the candidates table under `filters` (paging fields ignored),
+ * in the table's order — the rows `queryCandidates` gives page after page, with
+ * the same clock `now` for every status (R19) — one page of `pageSize` rows
+ * read at a time. Each row is made as it is asked for (not a page of rows at
+ * once), and handed out without an async generator's per-row machinery.
+ */
+export function exportCandidateRows(
+  db: Db,
+  spaceId: string,
+  filters: CandidateFilters,
+  now: Date,
+  options: QueryCandidatesOptions & { pageSize?: number } = {},
+): AsyncIterableIterator<CandidateRow> {
+  const { pageSize = CANDIDATE_EXPORT_PAGE_SIZE, ...queryOptions } = options;
+  const source = pages(db, spaceId, filters, now, pageSize, queryOptions);
+  let page: Page = { records: [], groups: new Map() };
+  let at = 0;
+  const done = (): IteratorResult<CandidateRow, undefined> => ({ done: true, value: undefined });
+  const iterator: AsyncIterableIterator<CandidateRow> = {
+    next() {
+      const record = page.records[at];
+      if (record) {
+        at += 1;
+        return Promise.resolve({ done: false, value: toCandidateRow(record, page.groups.get(record.id) ?? NO_GROUPS, now) });
+      }
+      return source.next().then((read) => {
+        if (read.done) return done();
+        page = read.value;
+        at = 0;
+        return iterator.next();
+      });
+    },
+    async return() {
+      page = { records: [], groups: new Map() };
+      await source.return(undefined);
+      return done();
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
 }

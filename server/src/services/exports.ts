@@ -12,13 +12,13 @@ import type { AppDeps } from '../http/env.js';
 import { LOT_SELECT } from './catalogue.js';
 import { listActivationCodes, type ActivationCodeFilters } from './codes.js';
 import { presentRow, type OrderFilters } from './orders.js';
-import { CANDIDATE_EXPORT_PAGE_SIZE, exportCandidateRows } from './candidate-export.js';
+import { exportCandidateRows } from './candidate-export.js';
 import type { CandidateFilters, QueryCandidatesOptions } from './candidate-list.js';
 import { getGroup, listGroups } from './groups.js';
 
 /**
  * Rows read per query while the groups and activation codes exports stream
- * (the candidates exports read {@link CANDIDATE_EXPORT_PAGE_SIZE}).
+ * (the candidates exports read `CANDIDATE_EXPORT_PAGE_SIZE` of candidate-export.ts).
  */
 export const EXPORT_PAGE_SIZE = 1000;
 
@@ -33,7 +33,7 @@ export function candidateRows(
   spaceId: string,
   filters: CandidateFilters,
   options: QueryCandidatesOptions & { pageSize?: number } = {},
-): AsyncGenerator<CandidateRow, void, undefined> {
+): AsyncIterableIterator<CandidateRow> {
   return exportCandidateRows(deps.db, spaceId, filters, deps.now(), options);
 }
 
@@ -47,7 +47,7 @@ export async function groupCandidateRows(
   spaceId: string,
   groupId: string,
   filters: CandidateFilters,
-): Promise<{ group: Group; rows: AsyncGenerator<CandidateRow, void, undefined> }> {
+): Promise<{ group: Group; rows: AsyncIterableIterator<CandidateRow> }> {
   const group = await getGroup(deps, spaceId, groupId);
   return { group, rows: candidateRows(deps, spaceId, { ...filters, groupId, includeHidden: true }) };
 }
