@@ -3,8 +3,10 @@
  * `Candidate` (`stage`, `deadline`, `latestScore`, `latestValidation`,
  * `latestExamType`, `examDate`, `sortName`, `inHiddenGroup`): every filter,
  * sort, page and count runs in the database, on the indexes of schema.prisma.
- * The export route and the eligible lists of §6.6 reuse {@link queryCandidates}
- * with their own `extraWhere`.
+ * The eligible lists of §6.6 reuse {@link queryCandidates} with their own
+ * `extraWhere`; the candidates exports (candidate-export.ts) walk the same
+ * plan ({@link planCandidateQuery}) and order ({@link sortSegments},
+ * {@link keysetAfter}) without the counts.
  *
  * Sorting follows the domain's `compareCandidateRows`: empty cells last in both
  * directions, ties by name then id. Enumerated columns (status, validation) and
