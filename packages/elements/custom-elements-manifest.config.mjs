@@ -45,6 +45,9 @@ function clrDefinitionsPlugin() {
       ];
     },
     packageLinkPhase({ customElementsManifest }) {
+      // The analyzer lists modules in the order its file walk happens to return
+      // them, which varies from run to run: sort them so the manifest is stable.
+      customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       const modules = customElementsManifest.modules;
       for (const module of modules) {
         // `customElements.define(tag, ctor)` inside the helper is not a definition.
