@@ -48,6 +48,16 @@ describe('provideClient', () => {
     expect(second.usedClient).to.equal(client);
   });
 
+  it('reaches elements that connected before the client was provided', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const early = await probeIn(host);
+    expect(early.usedClient).to.equal(undefined);
+    const client = newClient();
+    provideClient(host, client);
+    await early.updateComplete;
+    expect(early.usedClient).to.equal(client);
+  });
+
   it('leaves the elements outside the host without a client', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><section id="provided"></section><section id="other"></section></div>`);
     provideClient(wrapper.querySelector<HTMLElement>('#provided')!, newClient());
