@@ -14,7 +14,7 @@ import {
   type ExamType,
   type Validation,
 } from '@clr/domain';
-import { buildDocument, buildMergedDocument, type CertificateData } from '@clr/documents';
+import { buildDocument, buildMergedDocument, zipEntryNames, type CertificateData } from '@clr/documents';
 import { Zip, ZipPassThrough } from 'fflate';
 import type { Prisma } from '../generated/sqlite/client.js';
 import type { AppDeps } from '../http/env.js';
@@ -191,46 +191,7 @@ export async function buildDocuments(deps: AppDeps, spaceId: string, kind: Docum
   return { pdf, singleName: ordered.length === 1 && first ? `${first.lastName} ${first.firstName}` : null };
 }
 
-/** What each PDF of a ZIP is called before the candidate's name: « attestation-de-passage_DUPONT_Marie.pdf ». */
-export const ZIP_ENTRY_BASES: Record<DocumentKind, string> = {
-  report: 'bilan-detaille',
-  registration: 'attestation-d-inscription',
-  attendance: 'attestation-de-passage',
-};
-
-/** A name part as plain ASCII letters, digits and hyphens: « Lévêque-Dupont » → `Leveque-Dupont`. */
-function entryPart(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'OE')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'AE')
-    .replace(/ß/g, 'ss')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
-
-/**
- * The entry names of a ZIP, one per candidate in order:
- * `<kind>_<LAST NAME>_<First name>.pdf`, ASCII only (no path, no separator a
- * file system could read), a second « DUPONT Marie » becoming
- * `…_DUPONT_Marie-2.pdf` (compared without case, as Windows and macOS do).
- */
-export function zipEntryNames(kind: DocumentKind, people: readonly { lastName: string; firstName: string }[]): string[] {
-  const taken = new Set<string>();
-  return people.map((person) => {
-    const parts = [ZIP_ENTRY_BASES[kind], entryPart(person.lastName).toUpperCase() || 'CANDIDAT', entryPart(person.firstName)].filter(Boolean);
-    const stem = parts.join('_');
-    let name = `${stem}.pdf`;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}.pdf`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
-}
+export { ZIP_ENTRY_BASES, zipEntryNames } from '@clr/documents';
 
 /**
  * `GET /documents/:kind?candidateIds=…&format=zip` (beyond the manual): one

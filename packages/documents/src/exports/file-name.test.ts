@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FILE_BASES, documentFileName, exportFileName } from './file-name.js';
+import { EXPORT_FILE_BASES, documentFileName, exportFileName, zipEntryNames } from './file-name.js';
 
 describe('export file names', () => {
   const now = '2026-11-27T10:00:00Z';
@@ -34,5 +34,25 @@ describe('export file names', () => {
     ['report', undefined, 'bilans-detailles-2026-11-27.pdf'],
   ] as const)('names the %s PDF of %j as %s', (kind, name, expected) => {
     expect(documentFileName(kind, now, name)).toBe(expected);
+  });
+});
+
+describe('ZIP entry names (one PDF per candidate, §6.9–6.12 beyond the manual)', () => {
+  it('names each PDF by the document and the candidate, in ASCII, numbering namesakes without regard to case', () => {
+    const people = [
+      { lastName: 'Dupont', firstName: 'Marie' },
+      { lastName: 'Lévêque-Œuvray', firstName: 'Zoé' },
+      { lastName: 'DUPONT', firstName: 'marie' },
+      { lastName: '../../etc', firstName: 'Bjørn' },
+      { lastName: '', firstName: 'Łukasz' },
+    ];
+    expect(zipEntryNames('attendance', people)).toEqual([
+      'attestation-de-passage_DUPONT_Marie.pdf',
+      'attestation-de-passage_LEVEQUE-OEUVRAY_Zoe.pdf',
+      'attestation-de-passage_DUPONT_marie-2.pdf',
+      'attestation-de-passage_ETC_Bjorn.pdf',
+      'attestation-de-passage_CANDIDAT_Lukasz.pdf',
+    ]);
+    expect(zipEntryNames('report', [{ lastName: 'Martin', firstName: 'Léa' }])).toEqual(['bilan-detaille_MARTIN_Lea.pdf']);
   });
 });

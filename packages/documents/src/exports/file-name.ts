@@ -37,7 +37,8 @@ export function exportFileName(base: string, now: DateInput = new Date(), extens
   return `${slug}-${parisDay(now)}.${ext}`;
 }
 
-function ascii(text: string): string {
+/** Latin letters without accents or ligatures, case kept: « Lévêque-Œuvray » → `Leveque-OEuvray`. */
+function latin(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -46,12 +47,53 @@ function ascii(text: string): string {
     .replace(/æ/g, 'ae')
     .replace(/Æ/g, 'AE')
     .replace(/ß/g, 'ss')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[đĐ]/g, 'd')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D');
+}
+
+function ascii(text: string): string {
+  return latin(text)
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
+}
+
+/** A name part as plain ASCII letters, digits and hyphens, case kept: « Lévêque Dupont » → `Leveque-Dupont`. */
+function entryPart(text: string): string {
+  return latin(text)
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** What each PDF of a ZIP is called before the candidate's name: « attestation-de-passage_DUPONT_Marie.pdf ». */
+export const ZIP_ENTRY_BASES: Record<DocumentKind, string> = {
+  report: 'bilan-detaille',
+  registration: 'attestation-d-inscription',
+  attendance: 'attestation-de-passage',
+};
+
+/**
+ * The entry names of a ZIP of documents, one per candidate in order:
+ * `<kind>_<LAST NAME>_<First name>.pdf`, ASCII only (no path, no separator a
+ * file system could read), a second « DUPONT Marie » becoming
+ * `…_DUPONT_Marie-2.pdf` (compared without case, as Windows and macOS do).
+ * The server and the mocks name their ZIPs with it.
+ */
+export function zipEntryNames(kind: DocumentKind, people: readonly { lastName: string; firstName: string }[]): string[] {
+  const taken = new Set<string>();
+  return people.map((person) => {
+    const stem = [ZIP_ENTRY_BASES[kind], entryPart(person.lastName).toUpperCase() || 'CANDIDAT', entryPart(person.firstName)].filter(Boolean).join('_');
+    let name = `${stem}.pdf`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}.pdf`;
+    taken.add(name.toLowerCase());
+    return name;
+  });
 }

@@ -5,40 +5,9 @@
  * stored as they are (their pages are deflated already), in a plain ZIP
  * written here so that the mocks need no archive library.
  */
-import type { DocumentKind } from '@clr/domain';
 
-const ENTRY_BASES: Record<DocumentKind, string> = {
-  report: 'bilan-detaille',
-  registration: 'attestation-d-inscription',
-  attendance: 'attestation-de-passage',
-};
-
-function entryPart(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'OE')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'AE')
-    .replace(/ß/g, 'ss')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-}
-
-/** The server's entry names (server/src/services/documents.ts `zipEntryNames`). */
-export function zipEntryNames(kind: DocumentKind, people: readonly { lastName: string; firstName: string }[]): string[] {
-  const taken = new Set<string>();
-  return people.map((person) => {
-    const stem = [ENTRY_BASES[kind], entryPart(person.lastName).toUpperCase() || 'CANDIDAT', entryPart(person.firstName)].filter(Boolean).join('_');
-    let name = `${stem}.pdf`;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${stem}-${n}.pdf`;
-    taken.add(name.toLowerCase());
-    return name;
-  });
-}
+/** The server's entry names: one function in `@clr/documents`. */
+export { zipEntryNames } from '@clr/documents';
 
 const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   let c = n;
