@@ -9,9 +9,8 @@
 import { endOfParisDay, startOfParisDay, type ActivationCodeRow, type CandidateRow, type Group, type GroupListQuery, type Order, type OrderSection } from '@clr/domain';
 import type { Prisma } from '../generated/sqlite/client.js';
 import type { AppDeps } from '../http/env.js';
-import { LOT_SELECT } from './catalogue.js';
 import { listActivationCodes, type ActivationCodeFilters } from './codes.js';
-import { presentRow, type OrderFilters } from './orders.js';
+import { ORDER_SELECT, presentRow, type OrderFilters } from './orders.js';
 import { exportCandidateRows } from './candidate-export.js';
 import type { CandidateFilters, QueryCandidatesOptions } from './candidate-list.js';
 import { getGroup, listGroups } from './groups.js';
@@ -66,20 +65,6 @@ export async function* groupRows(deps: AppDeps, spaceId: string, query: GroupLis
 /** Orders read per query while the orders export streams (each with its lines and lots). */
 export const ORDER_EXPORT_PAGE_SIZE = 200;
 
-/** What `presentRow` reads of an order: the listing's own selection. */
-const ORDER_EXPORT_SELECT = {
-  id: true,
-  spaceId: true,
-  number: true,
-  status: true,
-  vatRateBp: true,
-  createdAt: true,
-  lines: {
-    orderBy: { position: 'asc' },
-    select: { id: true, productId: true, examTypeId: true, quantity: true, unitPriceHt: true },
-  },
-  lots: { select: LOT_SELECT },
-} as const satisfies Prisma.OrderSelect;
 
 /** The table's sections in its order, each with the statuses that can land in it (R3). */
 const ORDER_SECTIONS: readonly { section: OrderSection; statuses: readonly string[] }[] = [
@@ -142,7 +127,7 @@ export async function* orderRows(
             ...(after ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] : []),
           ],
         },
-        select: ORDER_EXPORT_SELECT,
+        select: ORDER_SELECT, // the listing's own selection
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: pageSize,
       });

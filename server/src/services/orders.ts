@@ -25,7 +25,8 @@ import { idempotent, type StoredResponse } from './idempotency.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { enqueueOrderConfirmation } from './mail.js';
 
-const ORDER_SELECT = {
+/** What presenting an order reads (the listing, the file, the export). */
+export const ORDER_SELECT = {
   id: true,
   spaceId: true,
   number: true,
