@@ -15,6 +15,7 @@ import { createRouter, jsonResponse, problems } from '../http/openapi.js';
 import { decodeCursor } from '../services/cursor.js';
 import { listOutbox, OUTBOX_VIEW_STATUSES, type OutboxViewStatus } from '../services/mail-outbox.js';
 import { escapeHtml } from './public.js';
+import { htmlPageHeaders } from '../http/html.js';
 
 /** Who may read the demo outbox: a space's administrator or key (their space), an operator (every space). */
 const READERS = ['admin', 'apiKey', 'operator'] as const;
@@ -120,12 +121,7 @@ ${body}
 </body>
 </html>
 `;
-  return c.html(html, status, {
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  }) as unknown as Response;
+  return c.html(html, status, htmlPageHeaders()) as unknown as Response;
 }
 
 async function outboxPage(c: Context<AppEnv>): Promise<Response> {

@@ -20,6 +20,7 @@ import { simulatedPaymentCentre, type SimulatedPaymentProvider } from '../servic
 import { findPayableOrder, type PayableOrder } from '../services/payments.js';
 import { SIGNATURE_HEADER } from './payments.js';
 import { escapeHtml } from './public.js';
+import { htmlPageHeaders } from '../http/html.js';
 
 /** Sends a request to this very app (`path` under the API prefix), as an outside caller would. */
 export type SelfRequest = (path: string, init: RequestInit) => Response | Promise<Response>;
@@ -47,12 +48,7 @@ ${body}
 </body>
 </html>
 `;
-  return c.html(html, status, {
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  }) as unknown as Response;
+  return c.html(html, status, htmlPageHeaders("'self'")) as unknown as Response;
 }
 
 /** « Retour au site » and « Mes commandes », on the admin site. */

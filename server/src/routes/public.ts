@@ -14,6 +14,7 @@ import type { AppEnv } from '../http/env.js';
 import { createRouter, jsonResponse, problems } from '../http/openapi.js';
 import { limit } from '../http/rate-limit.js';
 import { acknowledge, verifyPublicCode } from '../services/verification.js';
+import { htmlPageHeaders } from '../http/html.js';
 
 /** Verifications allowed per address in a window (R17: no enumeration of codes). */
 export const VERIFY_LIMIT = { max: 30, windowMs: 10 * 60_000 } as const;
@@ -69,12 +70,7 @@ ${body}
 </body>
 </html>
 `;
-  return c.html(html, status, {
-    'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-  }) as unknown as Response;
+  return c.html(html, status, htmlPageHeaders()) as unknown as Response;
 }
 
 async function verifyPage(c: Context<AppEnv>): Promise<Response> {
