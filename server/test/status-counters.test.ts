@@ -5,6 +5,7 @@ import { countByStatus, spaceStatusCounts } from '../src/services/candidate-coun
 import { candidateBody } from './api/candidates.support.js';
 import { makeApiKey, makeCandidate, makeKit, makeLot, spaceWithAdmin, type TestKit } from './api/helpers.js';
 import { closeAll, testProvider } from './support/db.js';
+import { searchIndexDrift } from './support/search-index.js';
 
 /**
  * The counts per status of §6.1 and of the dashboard come from
@@ -68,6 +69,8 @@ async function expectExact(space: Space, step: string) {
     expect(list.status).toBe(200);
     expect(list.json.counts, `${step}: GET /candidates counts, includeHidden=${includeHidden}`).toEqual(expected);
   }
+  // SQLite: the search index's copy of every list column follows the same writes.
+  if (testProvider() === 'sqlite') expect(await searchIndexDrift(kit.db), `${step}: search index`).toEqual({ stale: 0, missing: 0 });
 }
 
 async function ok<T extends { status: number; text: string }>(res: T, ...expected: number[]): Promise<T> {

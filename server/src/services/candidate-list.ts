@@ -36,6 +36,7 @@ import { registeredProvider } from '../db/registry.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { validationFailed } from '../http/problem.js';
 import { spaceStatusCounts, statusWhere } from './candidate-counts.js';
+import { countIndexMatches, countIndexStatuses, indexPageKeys, sideTableWhere } from './candidate-search-index.js';
 import { decodeCursorValue, encodeCursor } from './cursor.js';
 
 /**
@@ -66,6 +67,11 @@ export type CandidateFilters = Partial<CandidateListQuery>;
 export interface QueryCandidatesOptions {
   /** Added to every query (rows, total and counts): `{ memberships: { none: { groupId } } }` for R14, … */
   extraWhere?: Prisma.CandidateWhereInput;
+}
+
+export interface PlanOptions extends QueryCandidatesOptions {
+  /** Look the search's words up in the trigram index (default true); false when it is known to find too many. */
+  searchIndex?: boolean;
 }
 
 export type Dir = 'asc' | 'desc';
@@ -326,10 +332,10 @@ function instantOf(value: unknown): Date | null {
  * the rows `LIKE '%word%'` finds on the keys; shorter words, and every word
  * when more than {@link SEARCH_ID_LIST_MAX} candidates match, stay `LIKE`.
  */
-export async function resolveSearch(db: Db, spaceId: string, q: string | undefined): Promise<ResolvedSearch> {
+export async function resolveSearch(db: Db, spaceId: string, q: string | undefined, useIndex = true): Promise<ResolvedSearch> {
   const words = q ? searchWords(q) : [];
   const indexed = words.filter(indexedWord);
-  if (indexed.length === 0 || registeredProvider(db) !== 'sqlite') return { matches: null, where: likeWhere(words) };
+  if (!useIndex || indexed.length === 0 || registeredProvider(db) !== 'sqlite') return { matches: null, where: likeWhere(words) };
   const rows = await db.$queryRawUnsafe<{ id: string; hidden: unknown; stage: string; deadline: unknown }[]>(
     SEARCH_SQL,
     trigramQuery(indexed),
@@ -497,11 +503,11 @@ export async function planCandidateQuery(
   spaceId: string,
   filters: CandidateFilters,
   now: Date,
-  options: QueryCandidatesOptions = {},
+  options: PlanOptions = {},
 ): Promise<CandidateQueryPlan> {
   const includeHidden = filters.includeHidden ?? false;
   const [search, members] = await Promise.all([
-    resolveSearch(db, spaceId, filters.q),
+    resolveSearch(db, spaceId, filters.q, options.searchIndex ?? true),
     filters.groupId ? memberIds(db, spaceId, filters.groupId, GROUP_COUNT_IDS_MAX) : null,
   ]);
   const { q: _q, ...unsearched } = filters;
@@ -551,36 +557,12 @@ export async function queryCandidates(
 ): Promise<CandidateList> {
   const sort = filters.sort ?? 'name';
   const limit = filters.limit ?? 50;
-  const includeHidden = filters.includeHidden ?? false;
   const segments = sortSegments(sort, now);
   const cursor = filters.cursor === undefined ? null : decodeListCursor(filters.cursor, sort, segments);
 
-  const { base, matches, shared, scope } = await planCandidateQuery(db, spaceId, filters, now, options);
-
-  // A search alone is counted from its matches' status columns, read with them from the index.
-  const countsPromise =
-    matches !== null && shared.length === 0 && !filters.groupId
-      ? Promise.resolve(countMatches(matches, now))
-      : countRows(db, spaceId, now, shared, includeHidden, scope);
-  // Awaited below; marked as handled so that a failing page query does not leave it unobserved.
-  countsPromise.catch(() => undefined);
-
-  // First the page's keys alone: the filters and the order are then read from
-  // one covering index, and only the page's rows are fetched afterwards.
-  const found: { key: Record<string, unknown>; segment: number }[] = [];
-  for (let g = cursor?.segment ?? 0; g < segments.length && found.length <= limit; g += 1) {
-    const segment = segments[g]!;
-    const where: Prisma.CandidateWhereInput = {
-      AND: [...base, segment.where, ...(cursor && g === cursor.segment ? [keysetAfter(segment.keys, cursor.key)] : [])],
-    };
-    const keys = await db.candidate.findMany({
-      where,
-      orderBy: segment.keys.map(([field, dir]) => ({ [field]: dir })),
-      take: limit + 1 - found.length,
-      select: Object.fromEntries(segment.keys.map(([field]) => [field, true])),
-    });
-    for (const key of keys) found.push({ key, segment: g });
-  }
+  const request: PageRequest = { filters, now, segments, cursor, limit, options };
+  const indexed = await indexedSearchPage(db, spaceId, request);
+  const { found, counts } = indexed.page ?? (await listPage(db, spaceId, request, indexed.broad));
 
   const page = found.slice(0, limit);
   const last = page[page.length - 1];
@@ -594,9 +576,8 @@ export async function queryCandidates(
       : null;
 
   const ids = page.map((p) => p.key.id as string);
-  const [records, counts, groups] = await Promise.all([
+  const [records, groups] = await Promise.all([
     ids.length === 0 ? [] : db.candidate.findMany({ where: { id: { in: ids } }, select: CANDIDATE_ROW_SELECT }),
-    countsPromise,
     groupsOf(db, ids),
   ]);
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -609,6 +590,98 @@ export async function queryCandidates(
     total: filters.status ? counts[filters.status] : sumCounts(counts),
     counts,
   };
+}
+
+/** What a page of the table is asked for, resolved (sort segments, cursor). */
+interface PageRequest {
+  filters: CandidateFilters;
+  now: Date;
+  segments: Segment[];
+  cursor: Cursor | null;
+  limit: number;
+  options: QueryCandidatesOptions;
+}
+
+/** Up to `limit + 1` keys of the page (the one beyond tells there is a next page), each with its segment, and the counts per status. */
+interface FoundPage {
+  found: { key: Record<string, unknown>; segment: number }[];
+  counts: StatusCounts;
+}
+
+/** The conditions of a segment's page: the segment's own, and after the cursor in the cursor's segment. */
+function segmentWhere(request: PageRequest, g: number): Prisma.CandidateWhereInput[] {
+  const { segments, cursor } = request;
+  const segment = segments[g]!;
+  return [segment.where, ...(cursor && g === cursor.segment ? [keysetAfter(segment.keys, cursor.key)] : [])];
+}
+
+/**
+ * A search on SQLite answered from the trigram index and its side table alone
+ * (candidate-search-index.ts): when the search has a word of 3 characters or
+ * more, finds at most {@link SEARCH_ID_LIST_MAX} candidates, and its other
+ * filters (shorter words, status, validation, period, R12) are columns of the
+ * side table. A group or `extraWhere` takes the general path. `broad`: the
+ * index found too many candidates, the general path must not ask it again.
+ */
+async function indexedSearchPage(db: Db, spaceId: string, request: PageRequest): Promise<{ page: FoundPage | null; broad: boolean }> {
+  const { filters, now, segments, cursor, limit, options } = request;
+  const none = { page: null, broad: false };
+  const words = filters.q ? searchWords(filters.q) : [];
+  const indexed = words.filter(indexedWord);
+  if (indexed.length === 0 || filters.groupId || options.extraWhere || registeredProvider(db) !== 'sqlite') return none;
+
+  const { q: _q, ...unsearched } = filters;
+  const counted: Prisma.CandidateWhereInput[] = [
+    ...(filters.includeHidden ? [] : [{ inHiddenGroup: false }]),
+    ...likeWhere(words.filter((word) => !indexedWord(word))),
+    ...filterWhere(unsearched),
+  ];
+  const listed = [...counted, ...(filters.status ? [statusWhere(filters.status, now)] : [])];
+  const countWhere = sideTableWhere(counted);
+  const pages = segments.map((_, g) => sideTableWhere([...listed, ...segmentWhere(request, g)]));
+  if (countWhere === null || pages.some((where) => where === null)) return none;
+
+  const match = trigramQuery(indexed);
+  if ((await countIndexMatches(db, spaceId, match, SEARCH_ID_LIST_MAX)) > SEARCH_ID_LIST_MAX) return { page: null, broad: true };
+
+  const countsPromise = countIndexStatuses(db, spaceId, match, countWhere, now);
+  countsPromise.catch(() => undefined);
+  const found: FoundPage['found'] = [];
+  for (let g = cursor?.segment ?? 0; g < segments.length && found.length <= limit; g += 1) {
+    const keys = await indexPageKeys(db, spaceId, match, pages[g]!, segments[g]!.keys, limit + 1 - found.length);
+    for (const key of keys) found.push({ key, segment: g });
+  }
+  return { page: { found, counts: await countsPromise }, broad: false };
+}
+
+/** A page of the table by the general path: the plan (search, group, filters), the counts, then each segment's keys from its index. */
+async function listPage(db: Db, spaceId: string, request: PageRequest, broadSearch: boolean): Promise<FoundPage> {
+  const { filters, now, segments, cursor, limit, options } = request;
+  const includeHidden = filters.includeHidden ?? false;
+  const { base, matches, shared, scope } = await planCandidateQuery(db, spaceId, filters, now, { ...options, searchIndex: !broadSearch });
+
+  // A search alone is counted from its matches' status columns, read with them from the index.
+  const countsPromise =
+    matches !== null && shared.length === 0 && !filters.groupId
+      ? Promise.resolve(countMatches(matches, now))
+      : countRows(db, spaceId, now, shared, includeHidden, scope);
+  // Awaited below; marked as handled so that a failing page query does not leave it unobserved.
+  countsPromise.catch(() => undefined);
+
+  // First the page's keys alone: the filters and the order are then read from
+  // one covering index, and only the page's rows are fetched afterwards.
+  const found: FoundPage['found'] = [];
+  for (let g = cursor?.segment ?? 0; g < segments.length && found.length <= limit; g += 1) {
+    const segment = segments[g]!;
+    const keys = await db.candidate.findMany({
+      where: { AND: [...base, ...segmentWhere(request, g)] },
+      orderBy: segment.keys.map(([field, dir]) => ({ [field]: dir })),
+      take: limit + 1 - found.length,
+      select: Object.fromEntries(segment.keys.map(([field]) => [field, true])),
+    });
+    for (const key of keys) found.push({ key, segment: g });
+  }
+  return { found, counts: await countsPromise };
 }
 
 function sumCounts(counts: StatusCounts): number {

@@ -1,0 +1,197 @@
+/**
+ * The candidates search answered from the trigram index alone (SQLite).
+ *
+ * `CandidateSearch` (FTS5, `tokenize='trigram'`) indexes the search keys of
+ * `CandidateSearchKey`, a narrow copy of every candidate kept by triggers on
+ * `Candidate` (migrations candidate_search_and_counts and
+ * candidate_search_list_columns): its stable integer key, the candidate's id
+ * and space, the search keys, and every column the table of §6.1 filters and
+ * sorts on (stage, deadline, hidden flag, validation, score, « Date de
+ * passage », last login). A search's counts per status and its page of keys
+ * are then two statements on the index and that table; only the page's rows
+ * are read from `Candidate` afterwards. Reading the matches' candidate rows
+ * to sort them (random reads in the widest table) was most of a search's cost.
+ *
+ * The conditions are written once, as the Prisma filters of the listing
+ * (candidate-list.ts); {@link sideTableWhere} translates the part of Prisma's
+ * filter language they use to SQL on `CandidateSearchKey`, and answers null
+ * for anything else (a relation, a group): the listing then takes its general
+ * path, so that nothing is ever answered differently by the two.
+ */
+import type { StatusCounts } from '@clr/domain';
+import type { Db } from '../db/client.js';
+import type { Prisma } from '../generated/sqlite/client.js';
+import type { Dir, KeyField } from './candidate-list.js';
+
+/** A piece of SQL and its bound values, in order. */
+export interface SqlPart {
+  text: string;
+  args: unknown[];
+}
+
+/** `Candidate` fields → columns of `CandidateSearchKey` (`id` is the candidate's id there: `candidateId`). */
+const COLUMNS: Readonly<Record<string, string>> = {
+  id: 'candidateId',
+  spaceId: 'spaceId',
+  sortName: 'sortName',
+  emailKey: 'emailKey',
+  inHiddenGroup: 'inHiddenGroup',
+  stage: 'stage',
+  deadline: 'deadline',
+  latestValidation: 'latestValidation',
+  latestScore: 'latestScore',
+  examDate: 'examDate',
+  lastLoginAt: 'lastLoginAt',
+};
+
+const column = (field: string) => `k."${COLUMNS[field]}"`;
+
+/** An instant as Prisma's SQLite adapter stores and binds it (`2026-03-10T09:00:00.000+00:00`), so that text comparisons agree. */
+export function sqliteInstant(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00');
+}
+
+class Unsupported extends Error {}
+
+function bound(value: unknown): unknown {
+  if (value instanceof Date) return sqliteInstant(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  throw new Unsupported();
+}
+
+const COMPARISONS: Readonly<Record<string, string>> = { equals: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+function fieldCondition(field: string, filter: unknown): SqlPart {
+  const col = column(field);
+  if (filter === null) return { text: `${col} IS NULL`, args: [] };
+  if (typeof filter !== 'object' || filter instanceof Date) return { text: `${col} = ?`, args: [bound(filter)] };
+  const parts: SqlPart[] = Object.entries(filter as Record<string, unknown>).map(([op, value]): SqlPart => {
+    if (op === 'not' && value === null) return { text: `${col} IS NOT NULL`, args: [] };
+    if (op === 'equals' && value === null) return { text: `${col} IS NULL`, args: [] };
+    // Prisma's `contains` on SQLite: LIKE '%value%' (`_` any one character; the search words hold no `%`).
+    if (op === 'contains' && typeof value === 'string') return { text: `${col} LIKE ?`, args: [`%${value}%`] };
+    const comparison = COMPARISONS[op];
+    if (comparison === undefined || value === null) throw new Unsupported();
+    return { text: `${col} ${comparison} ?`, args: [bound(value)] };
+  });
+  return join(parts, 'AND');
+}
+
+function join(parts: readonly SqlPart[], operator: 'AND' | 'OR'): SqlPart {
+  if (parts.length === 0) return { text: operator === 'AND' ? '1' : '0', args: [] };
+  return { text: `(${parts.map((p) => p.text).join(` ${operator} `)})`, args: parts.flatMap((p) => p.args) };
+}
+
+/** Each of a list of filters (`AND: [...]`, or one filter alone). */
+const each = (value: unknown): Prisma.CandidateWhereInput[] => (Array.isArray(value) ? value : [value]) as Prisma.CandidateWhereInput[];
+
+function condition(where: Prisma.CandidateWhereInput): SqlPart {
+  const parts = Object.entries(where as Record<string, unknown>).map(([key, value]): SqlPart => {
+    if (value === undefined) return { text: '1', args: [] };
+    if (key === 'AND') return join(each(value).map(condition), 'AND');
+    if (key === 'OR') {
+      if (!Array.isArray(value)) throw new Unsupported();
+      return join(each(value).map(condition), 'OR');
+    }
+    if (key === 'NOT') {
+      const inner = join(each(value).map(condition), 'AND');
+      return { text: `NOT ${inner.text}`, args: inner.args };
+    }
+    if (!(key in COLUMNS)) throw new Unsupported();
+    return fieldCondition(key, value);
+  });
+  return join(parts, 'AND');
+}
+
+/**
+ * The SQL on `CandidateSearchKey k` of Prisma filters on `Candidate`: fields
+ * the side table copies, `AND` / `OR` / `NOT`, equality, `null`,
+ * `{ not: null }`, `gt` / `gte` / `lt` / `lte`, `contains`. Null for anything
+ * else (a relation, `in` lists, …): the caller then queries `Candidate`.
+ */
+export function sideTableWhere(where: readonly Prisma.CandidateWhereInput[]): SqlPart | null {
+  try {
+    return join(where.map(condition), 'AND');
+  } catch (error) {
+    if (error instanceof Unsupported) return null;
+    throw error;
+  }
+}
+
+const FROM_INDEX =
+  'FROM "CandidateSearch" s JOIN "CandidateSearchKey" k ON k."id" = s."rowid" WHERE s."CandidateSearch" MATCH ? AND k."spaceId" = ?';
+
+/** How many candidates of the space the index finds for `match`, counting no further than `max + 1`. */
+export async function countIndexMatches(db: Db, spaceId: string, match: string, max: number): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT count(*) AS "n" FROM (SELECT 1 ${FROM_INDEX} LIMIT ?)`, match, spaceId, max + 1);
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Counts per status of the candidates of the space the index finds for
+ * `match` and that meet `where`, as the listing counts them: « Expirée » an
+ * assigned candidate whose deadline has passed at `now` (R19), « Prévue » the
+ * other assigned ones.
+ */
+export async function countIndexStatuses(db: Db, spaceId: string, match: string, where: SqlPart, now: Date): Promise<StatusCounts> {
+  const rows = await db.$queryRawUnsafe<{ stage: string; expired: unknown; n: unknown }[]>(
+    `SELECT k."stage" AS "stage", (k."deadline" IS NOT NULL AND k."deadline" < ?) AS "expired", count(*) AS "n" ${FROM_INDEX} AND ${where.text} GROUP BY 1, 2`,
+    sqliteInstant(now),
+    match,
+    spaceId,
+    ...where.args,
+  );
+  const counts: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.stage === 'none') counts.to_assign += n;
+    else if (row.stage === 'taken') counts.taken += n;
+    else if (row.stage === 'assigned') counts[Number(row.expired) === 1 ? 'expired' : 'scheduled'] += n;
+  }
+  return counts;
+}
+
+const DATE_KEYS: ReadonlySet<KeyField> = new Set(['lastLoginAt', 'examDate']);
+
+/** A DATETIME value as a raw query returns it (Date, ISO text or epoch milliseconds). */
+function instant(value: unknown): Date {
+  const date = value instanceof Date ? value : new Date(typeof value === 'bigint' ? Number(value) : (value as string | number));
+  if (Number.isNaN(date.getTime())) throw new Error(`Unreadable instant in CandidateSearchKey: ${String(value)}`);
+  return date;
+}
+
+/**
+ * The keys of up to `take` candidates the index finds for `match` that meet
+ * `where`, in the order of `keys` — the sort is done by SQLite on the side
+ * table. Each key comes back as `Candidate` gives it (`id`, dates as Date,
+ * the score a number), so cursors are the same whichever path made them.
+ */
+export async function indexPageKeys(
+  db: Db,
+  spaceId: string,
+  match: string,
+  where: SqlPart,
+  keys: readonly [KeyField, Dir][],
+  take: number,
+): Promise<Record<string, unknown>[]> {
+  const select = keys.map(([field]) => `${column(field)} AS "${field}"`).join(', ');
+  const order = keys.map(([field, dir]) => `${column(field)} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
+  const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${select} ${FROM_INDEX} AND ${where.text} ORDER BY ${order} LIMIT ?`,
+    match,
+    spaceId,
+    ...where.args,
+    take,
+  );
+  return rows.map((row) =>
+    Object.fromEntries(
+      keys.map(([field]) => {
+        const value = row[field];
+        if (DATE_KEYS.has(field)) return [field, instant(value)];
+        if (field === 'latestScore') return [field, Number(value)];
+        return [field, value];
+      }),
+    ),
+  );
+}
