@@ -36,7 +36,7 @@ import { registeredProvider } from '../db/registry.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { validationFailed } from '../http/problem.js';
 import { spaceStatusCounts, statusWhere } from './candidate-counts.js';
-import { countIndexMatches, countIndexStatuses, indexPageKeys, sideTableWhere } from './candidate-search-index.js';
+import { type SqlPart, countGroupMembers, countIndexMatches, countListStatuses, listPageKeys, listSource, sideTableWhere } from './candidate-search-index.js';
 import { decodeCursorValue, encodeCursor } from './cursor.js';
 
 /**
@@ -561,8 +561,8 @@ export async function queryCandidates(
   const cursor = filters.cursor === undefined ? null : decodeListCursor(filters.cursor, sort, segments);
 
   const request: PageRequest = { filters, now, segments, cursor, limit, options };
-  const indexed = await indexedSearchPage(db, spaceId, request);
-  const { found, counts } = indexed.page ?? (await listPage(db, spaceId, request, indexed.broad));
+  const narrow = await narrowPage(db, spaceId, request);
+  const { found, counts } = narrow.page ?? (await listPage(db, spaceId, request, narrow.broadSearch));
 
   const page = found.slice(0, limit);
   const last = page[page.length - 1];
@@ -616,42 +616,58 @@ function segmentWhere(request: PageRequest, g: number): Prisma.CandidateWhereInp
 }
 
 /**
- * A search on SQLite answered from the trigram index and its side table alone
- * (candidate-search-index.ts): when the search has a word of 3 characters or
- * more, finds at most {@link SEARCH_ID_LIST_MAX} candidates, and its other
- * filters (shorter words, status, validation, period, R12) are columns of the
- * side table. A group or `extraWhere` takes the general path. `broad`: the
- * index found too many candidates, the general path must not ask it again.
+ * A search or a group on SQLite answered from `CandidateSearchKey`, the narrow
+ * copy of the candidates beside the trigram index (candidate-search-index.ts):
+ * the candidates the index finds for the words of 3 characters or more (at
+ * most {@link SEARCH_ID_LIST_MAX}), a group's members (at most
+ * {@link GROUP_COUNT_IDS_MAX}), or both, with every other filter (shorter
+ * words, status, validation, period, R12) on the copy's columns. `extraWhere`
+ * (the eligible lists of §6.6), PostgreSQL, larger searches and groups take
+ * the general path; `broadSearch`: the index found too many candidates, the
+ * general path must not ask it again.
  */
-async function indexedSearchPage(db: Db, spaceId: string, request: PageRequest): Promise<{ page: FoundPage | null; broad: boolean }> {
+async function narrowPage(db: Db, spaceId: string, request: PageRequest): Promise<{ page: FoundPage | null; broadSearch: boolean }> {
   const { filters, now, segments, cursor, limit, options } = request;
-  const none = { page: null, broad: false };
   const words = filters.q ? searchWords(filters.q) : [];
   const indexed = words.filter(indexedWord);
-  if (indexed.length === 0 || filters.groupId || options.extraWhere || registeredProvider(db) !== 'sqlite') return none;
+  const groupId = filters.groupId;
+  if ((indexed.length === 0 && !groupId) || options.extraWhere || registeredProvider(db) !== 'sqlite') return { page: null, broadSearch: false };
 
-  const { q: _q, ...unsearched } = filters;
-  const counted: Prisma.CandidateWhereInput[] = [
-    ...(filters.includeHidden ? [] : [{ inHiddenGroup: false }]),
-    ...likeWhere(words.filter((word) => !indexedWord(word))),
-    ...filterWhere(unsearched),
-  ];
-  const listed = [...counted, ...(filters.status ? [statusWhere(filters.status, now)] : [])];
-  const countWhere = sideTableWhere(counted);
-  const pages = segments.map((_, g) => sideTableWhere([...listed, ...segmentWhere(request, g)]));
-  if (countWhere === null || pages.some((where) => where === null)) return none;
+  const { q: _q, groupId: _g, ...others } = filters;
+  const conditions = (searched: readonly string[]) => {
+    const counted: Prisma.CandidateWhereInput[] = [
+      ...(filters.includeHidden ? [] : [{ inHiddenGroup: false }]),
+      ...likeWhere(words.filter((word) => !searched.includes(word))),
+      ...filterWhere(others),
+    ];
+    const listed = [...counted, ...(filters.status ? [statusWhere(filters.status, now)] : [])];
+    const pages = segments.map((_, g) => sideTableWhere([...listed, ...segmentWhere(request, g)]));
+    const count = sideTableWhere(counted);
+    return count === null || pages.some((where) => where === null) ? null : { count, pages: pages as SqlPart[] };
+  };
 
-  const match = trigramQuery(indexed);
-  if ((await countIndexMatches(db, spaceId, match, SEARCH_ID_LIST_MAX)) > SEARCH_ID_LIST_MAX) return { page: null, broad: true };
+  // The trigram index first, when it finds few enough; else the group's members, the words as LIKE.
+  let broadSearch = false;
+  let source: SqlPart | null = null;
+  let where: ReturnType<typeof conditions> = null;
+  if (indexed.length > 0) {
+    const match = trigramQuery(indexed);
+    broadSearch = (await countIndexMatches(db, spaceId, match, SEARCH_ID_LIST_MAX)) > SEARCH_ID_LIST_MAX;
+    if (!broadSearch) [source, where] = [listSource(spaceId, { match, ...(groupId ? { groupId } : {}) }), conditions(indexed)];
+  }
+  if (source === null && groupId && (await countGroupMembers(db, groupId, GROUP_COUNT_IDS_MAX)) <= GROUP_COUNT_IDS_MAX) {
+    [source, where] = [listSource(spaceId, { groupId }), conditions([])];
+  }
+  if (source === null || where === null) return { page: null, broadSearch };
 
-  const countsPromise = countIndexStatuses(db, spaceId, match, countWhere, now);
+  const countsPromise = countListStatuses(db, source, where.count, now);
   countsPromise.catch(() => undefined);
   const found: FoundPage['found'] = [];
   for (let g = cursor?.segment ?? 0; g < segments.length && found.length <= limit; g += 1) {
-    const keys = await indexPageKeys(db, spaceId, match, pages[g]!, segments[g]!.keys, limit + 1 - found.length);
+    const keys = await listPageKeys(db, source, where.pages[g]!, segments[g]!.keys, limit + 1 - found.length);
     for (const key of keys) found.push({ key, segment: g });
   }
-  return { page: { found, counts: await countsPromise }, broad: false };
+  return { page: { found, counts: await countsPromise }, broadSearch };
 }
 
 /** A page of the table by the general path: the plan (search, group, filters), the counts, then each segment's keys from its index. */

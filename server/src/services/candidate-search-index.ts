@@ -1,22 +1,27 @@
 /**
- * The candidates search answered from the trigram index alone (SQLite).
+ * Narrow pages of the candidates table (SQLite): a search or a group answered
+ * from `CandidateSearchKey` instead of `Candidate`.
  *
- * `CandidateSearch` (FTS5, `tokenize='trigram'`) indexes the search keys of
- * `CandidateSearchKey`, a narrow copy of every candidate kept by triggers on
+ * `CandidateSearchKey` is a narrow copy of every candidate kept by triggers on
  * `Candidate` (migrations candidate_search_and_counts and
- * candidate_search_list_columns): its stable integer key, the candidate's id
- * and space, the search keys, and every column the table of §6.1 filters and
- * sorts on (stage, deadline, hidden flag, validation, score, « Date de
- * passage », last login). A search's counts per status and its page of keys
- * are then two statements on the index and that table; only the page's rows
- * are read from `Candidate` afterwards. Reading the matches' candidate rows
- * to sort them (random reads in the widest table) was most of a search's cost.
+ * candidate_search_list_columns): a stable integer key (the rowid of the
+ * trigram index `CandidateSearch`, FTS5 over the search keys), the candidate's
+ * id and space, the search keys, and every column the table of §6.1 filters
+ * and sorts on (stage, deadline, hidden flag, validation, score, « Date de
+ * passage », last login). The counts per status and the page's keys of the
+ * candidates the index finds, or of a group's members (through the primary
+ * key of `Membership`), are then two statements on that table; only the
+ * page's 50 rows are read from `Candidate` afterwards. Reading every match's
+ * row in the widest table to sort it, or sending thousands of ids through
+ * Prisma, was most of a search's or a group's cost.
  *
  * The conditions are written once, as the Prisma filters of the listing
  * (candidate-list.ts); {@link sideTableWhere} translates the part of Prisma's
  * filter language they use to SQL on `CandidateSearchKey`, and answers null
- * for anything else (a relation, a group): the listing then takes its general
- * path, so that nothing is ever answered differently by the two.
+ * for anything else (a relation, an id list): the listing then takes its
+ * general path, so that nothing is answered differently by the two (tests:
+ * the candidates export, which always takes the general path, equals the
+ * listing under every sort and filter).
  */
 import type { StatusCounts } from '@clr/domain';
 import type { Db } from '../db/client.js';
@@ -119,27 +124,53 @@ export function sideTableWhere(where: readonly Prisma.CandidateWhereInput[]): Sq
   }
 }
 
-const FROM_INDEX =
-  'FROM "CandidateSearch" s JOIN "CandidateSearchKey" k ON k."id" = s."rowid" WHERE s."CandidateSearch" MATCH ? AND k."spaceId" = ?';
+/**
+ * Where the rows of a narrow page come from, as `FROM … WHERE …` on
+ * `CandidateSearchKey k`, always within the space: the candidates the trigram
+ * index finds, a group's members, or both.
+ */
+export function listSource(spaceId: string, source: { match?: string; groupId?: string }): SqlPart {
+  const inGroup = source.groupId === undefined ? null : 'EXISTS (SELECT 1 FROM "Membership" m WHERE m."groupId" = ? AND m."candidateId" = k."candidateId")';
+  if (source.match !== undefined) {
+    return {
+      text: `FROM "CandidateSearch" s JOIN "CandidateSearchKey" k ON k."id" = s."rowid" WHERE s."CandidateSearch" MATCH ? AND k."spaceId" = ?${inGroup ? ` AND ${inGroup}` : ''}`,
+      args: [source.match, spaceId, ...(inGroup ? [source.groupId] : [])],
+    };
+  }
+  if (source.groupId === undefined) throw new Error('listSource: a search or a group');
+  return {
+    text: 'FROM "Membership" m JOIN "CandidateSearchKey" k ON k."candidateId" = m."candidateId" WHERE m."groupId" = ? AND k."spaceId" = ?',
+    args: [source.groupId, spaceId],
+  };
+}
 
 /** How many candidates of the space the index finds for `match`, counting no further than `max + 1`. */
 export async function countIndexMatches(db: Db, spaceId: string, match: string, max: number): Promise<number> {
-  const [row] = await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT count(*) AS "n" FROM (SELECT 1 ${FROM_INDEX} LIMIT ?)`, match, spaceId, max + 1);
+  const source = listSource(spaceId, { match });
+  const [row] = await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT count(*) AS "n" FROM (SELECT 1 ${source.text} LIMIT ?)`, ...source.args, max + 1);
+  return Number(row?.n ?? 0);
+}
+
+/** How many members a group has, counting no further than `max + 1` (the primary key of `Membership` answers it). */
+export async function countGroupMembers(db: Db, groupId: string, max: number): Promise<number> {
+  const [row] = await db.$queryRawUnsafe<{ n: unknown }[]>(
+    'SELECT count(*) AS "n" FROM (SELECT 1 FROM "Membership" WHERE "groupId" = ? LIMIT ?)',
+    groupId,
+    max + 1,
+  );
   return Number(row?.n ?? 0);
 }
 
 /**
- * Counts per status of the candidates of the space the index finds for
- * `match` and that meet `where`, as the listing counts them: « Expirée » an
- * assigned candidate whose deadline has passed at `now` (R19), « Prévue » the
- * other assigned ones.
+ * Counts per status of the candidates of `source` that meet `where`, as the
+ * listing counts them: « Expirée » an assigned candidate whose deadline has
+ * passed at `now` (R19), « Prévue » the other assigned ones.
  */
-export async function countIndexStatuses(db: Db, spaceId: string, match: string, where: SqlPart, now: Date): Promise<StatusCounts> {
+export async function countListStatuses(db: Db, source: SqlPart, where: SqlPart, now: Date): Promise<StatusCounts> {
   const rows = await db.$queryRawUnsafe<{ stage: string; expired: unknown; n: unknown }[]>(
-    `SELECT k."stage" AS "stage", (k."deadline" IS NOT NULL AND k."deadline" < ?) AS "expired", count(*) AS "n" ${FROM_INDEX} AND ${where.text} GROUP BY 1, 2`,
+    `SELECT k."stage" AS "stage", (k."deadline" IS NOT NULL AND k."deadline" < ?) AS "expired", count(*) AS "n" ${source.text} AND ${where.text} GROUP BY 1, 2`,
     sqliteInstant(now),
-    match,
-    spaceId,
+    ...source.args,
     ...where.args,
   );
   const counts: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
@@ -162,15 +193,14 @@ function instant(value: unknown): Date {
 }
 
 /**
- * The keys of up to `take` candidates the index finds for `match` that meet
- * `where`, in the order of `keys` — the sort is done by SQLite on the side
+ * The keys of up to `take` candidates of `source` that meet `where`, in the
+ * order of `keys` — the sort is done by SQLite on the side
  * table. Each key comes back as `Candidate` gives it (`id`, dates as Date,
  * the score a number), so cursors are the same whichever path made them.
  */
-export async function indexPageKeys(
+export async function listPageKeys(
   db: Db,
-  spaceId: string,
-  match: string,
+  source: SqlPart,
   where: SqlPart,
   keys: readonly [KeyField, Dir][],
   take: number,
@@ -178,9 +208,8 @@ export async function indexPageKeys(
   const select = keys.map(([field]) => `${column(field)} AS "${field}"`).join(', ');
   const order = keys.map(([field, dir]) => `${column(field)} ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
   const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT ${select} ${FROM_INDEX} AND ${where.text} ORDER BY ${order} LIMIT ?`,
-    match,
-    spaceId,
+    `SELECT ${select} ${source.text} AND ${where.text} ORDER BY ${order} LIMIT ?`,
+    ...source.args,
     ...where.args,
     take,
   );
