@@ -1,10 +1,12 @@
 /**
  * Database objects the migrations create in hand-written SQL, which the Prisma
- * schema does not describe (migration 20261127181413_candidate_search_and_counts):
+ * schema does not describe (migrations 20261127181413_candidate_search_and_counts
+ * and, SQLite only, 20261127213000_candidate_search_list_columns):
  *
  * - SQLite: the trigram FTS5 index of the candidates' search keys
  *   (`CandidateSearch`, its shadow tables, and `CandidateSearchKey`, its
- *   content with a stable integer key), with its unique index;
+ *   content with a stable integer key and a copy of the list's columns), with
+ *   its unique index;
  * - PostgreSQL: the pg_trgm GIN indexes of the same keys;
  * - both: the triggers on `Candidate` that keep `CandidateStatusCount` and the
  *   search index (PostgreSQL: and their function).
