@@ -14,6 +14,7 @@
  */
 import { serve } from '@hono/node-server';
 import { createApp, API_PREFIX } from './app.js';
+import { backfillDerivedColumns } from './db/backfill.js';
 import { createDb, migrate, redactUrl, resolveDatabaseUrl } from './db/client.js';
 import { seedIfEmpty } from './seed/index.js';
 import { sweep } from './services/housekeeping.js';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
 
   const report = await migrate(url, { log: (line) => console.log(`  ${line}`) });
   const handle = await createDb(url);
+  const filled = await backfillDerivedColumns(handle.db);
+  if (filled > 0) console.log(`  ${filled} groupe(s) : clés de recherche et de tri calculées`);
   const seed = await seedIfEmpty(handle.db, { env });
 
   const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;

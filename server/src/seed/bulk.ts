@@ -26,6 +26,7 @@ import { withTransaction, type Db, type Tx } from '../db/client.js';
 import { dbInfo, registeredGate } from '../db/registry.js';
 import { sqlitePath } from '../db/url.js';
 import { candidateSortName } from '../services/candidate-list.js';
+import { groupNameColumns } from '../services/groups.js';
 import { seedCatalogue } from './catalogue.js';
 
 export interface SeedBulkOptions {
@@ -219,9 +220,10 @@ export async function seedBulk(db: Db, spaceId: string, count: number, options: 
       const hidden = g % 50 === 49;
       const name = `Groupe ${runId} n° ${g + 1}`;
       groups.push({ id, hidden });
-      groupRows.push([id, spaceId, name, name.toLowerCase(), CATEGORIES[g % CATEGORIES.length], hidden, new Date(now.getTime() - (g % 700) * DAY)]);
+      const keys = groupNameColumns(name);
+      groupRows.push([id, spaceId, name, keys.nameKey, keys.searchKey, keys.sortKey, CATEGORIES[g % CATEGORIES.length], hidden, new Date(now.getTime() - (g % 700) * DAY)]);
     }
-    await sink.insert('Group', ['id', 'spaceId', 'name', 'nameKey', 'category', 'hidden', 'createdAt'], groupRows);
+    await sink.insert('Group', ['id', 'spaceId', 'name', 'nameKey', 'searchKey', 'sortKey', 'category', 'hidden', 'createdAt'], groupRows);
     log(`${groupCount} groups`);
 
     const candidateColumns = [

@@ -38,6 +38,7 @@ import { withTransaction, type Db, type Tx } from '../db/client.js';
 import { sha256 } from '../http/crypto.js';
 import { hashPassword } from '../http/passwords.js';
 import { candidateSortName } from '../services/candidate-list.js';
+import { groupNameColumns } from '../services/groups.js';
 import { refreshCandidateProgress } from '../services/progress.js';
 import { LA_POSTE_CENTRES, seedCatalogue } from './catalogue.js';
 import { demoCredentials, type DemoCredentials } from './credentials.js';
@@ -420,7 +421,7 @@ async function createCandidate(
 
 async function createGroup(ctx: Context, spaceId: string, name: string, category: string, createdDaysAgo: number, hidden: boolean, members: string[]): Promise<void> {
   const group = await ctx.tx.group.create({
-    data: { spaceId, name, nameKey: name.trim().toLowerCase(), category, hidden, createdAt: new Date(ctx.now.getTime() - createdDaysAgo * DAY) },
+    data: { spaceId, ...groupNameColumns(name), category, hidden, createdAt: new Date(ctx.now.getTime() - createdDaysAgo * DAY) },
   });
   if (members.length > 0) {
     await ctx.tx.membership.createMany({ data: members.map((candidateId) => ({ groupId: group.id, candidateId, createdAt: group.createdAt })) });

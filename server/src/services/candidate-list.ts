@@ -19,6 +19,7 @@
  */
 import {
   fr,
+  searchKey,
   parisDay,
   startOfParisDay,
   endOfParisDay,
@@ -39,22 +40,8 @@ import { spaceStatusCounts, statusWhere } from './candidate-counts.js';
 import { type SqlPart, countGroupMembers, countIndexMatches, countListStatuses, listPageKeys, listSource, sideTableWhere } from './candidate-search-index.js';
 import { decodeCursorValue, encodeCursor } from './cursor.js';
 
-/**
- * The search key of a name or an e-mail: lower case, accents and ligatures
- * folded, spaces collapsed (« Lefèvre  Œnone » → `lefevre oenone`). The
- * `sortName` column holds it for "lastName firstName".
- */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** The search key of a name or an e-mail (the domain's): re-exported for the server's callers. */
+export { searchKey };
 
 /** `sortName` of a candidate: « Lefèvre », « Élodie » → `lefevre elodie`. */
 export function candidateSortName(lastName: string, firstName: string): string {

@@ -1,8 +1,8 @@
 /**
  * Groups (§5): the table, creation, editing, hiding (R12), deletion (R13) and
  * membership (R14). The domain decides (`planGroupDeletion`, `planAssociation`,
- * `planDissociation`, `sortGroupsForTable`); this module loads, calls and
- * writes. Every write that changes who is hidden also maintains the
+ * `planDissociation`, the table's order of `sortGroupsForTable` and its keys);
+ * this module loads, calls and writes. Every write that changes who is hidden also maintains the
  * candidates' read-model flag `inHiddenGroup` in the same transaction, so the
  * candidates table, its counts and the dashboard never see a half-hidden group.
  */
@@ -12,7 +12,8 @@ import {
   planAssociation,
   planDissociation,
   planGroupDeletion,
-  sortGroupsForTable,
+  nameSortKey,
+  GROUP_CATEGORY_ORDER,
   startOfParisDay,
   type CandidateList,
   type CandidateListQuery,
@@ -21,6 +22,7 @@ import {
   type GroupList,
   type GroupListQuery,
   type GroupPatchBody,
+  type GroupSort,
   type GroupWithCount,
 } from '@clr/domain';
 import { withTransaction, type Db, type Tx } from '../db/client.js';
@@ -64,6 +66,11 @@ export function groupNameKey(name: string): string {
   return name.trim().toLowerCase();
 }
 
+/** The columns a group's name is written with: the name, its unique key, and its search and sort keys (the domain's). */
+export function groupNameColumns(name: string): { name: string; nameKey: string; searchKey: string; sortKey: string } {
+  return { name, nameKey: groupNameKey(name), searchKey: searchKey(name), sortKey: nameSortKey(name) };
+}
+
 const groupNotFound = () => notFound("Ce groupe n'existe pas.");
 
 function nameTaken(name: string): DomainError {
@@ -97,41 +104,84 @@ export async function refreshHiddenFlag(tx: Tx, where: Prisma.CandidateWhereInpu
   });
 }
 
+/** The part of the groups table a page is read from: visible or hidden groups (R12), one category or all, in its order. */
+interface GroupSegment {
+  where: Prisma.GroupWhereInput;
+  orderBy: Prisma.GroupOrderByWithRelationInput[];
+}
+
 /**
- * §5.1 the groups table: search on the name (accents and case ignored),
- * category, creation period (Paris days), sort on a column with hidden groups
- * last (R12, « en grisé et en dernière position »), member counts, pages.
- * Category and period filter in SQL; the search, the order (French collation,
- * category by its French label: the domain's `sortGroupsForTable`) and the
- * page are applied to the space's groups, which number in the hundreds, not
- * the thousands. The cursor is an opaque offset.
+ * The groups table's order (the domain's `sortGroupsForTable`) as ordered
+ * segments, each read from an index: visible groups, then hidden ones (R12,
+ * « en grisé et en dernière position »); by category, one segment per category
+ * in the order of its French label.
+ */
+function groupSegments(sort: GroupSort): GroupSegment[] {
+  const dir = sort.startsWith('-') ? 'desc' : 'asc';
+  const column = sort.replace(/^-/, '');
+  const ties: Prisma.GroupOrderByWithRelationInput[] = [{ sortKey: 'asc' }, { id: 'asc' }];
+  return [false, true].flatMap((hidden): GroupSegment[] => {
+    if (column === 'category') {
+      const categories = dir === 'asc' ? GROUP_CATEGORY_ORDER : [...GROUP_CATEGORY_ORDER].reverse();
+      return categories.map((category) => ({ where: { hidden, category }, orderBy: ties }));
+    }
+    if (column === 'createdAt') return [{ where: { hidden }, orderBy: [{ createdAt: dir }, ...ties] }];
+    return [{ where: { hidden }, orderBy: [{ sortKey: dir }, { id: 'asc' }] }];
+  });
+}
+
+/**
+ * §5.1 the groups table, in the database: search on the name (accents and
+ * case ignored: its search key), category, creation period (Paris days), sort
+ * on a column with hidden groups last (R12), member counts of the page's
+ * groups, pages. The cursor is an opaque offset: the segments before it are
+ * skipped by their counts (one grouped count), the page read from the
+ * segments' indexes.
  */
 export async function listGroups(deps: AppDeps, spaceId: string, query: GroupListQuery): Promise<GroupList> {
   const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
-  const rows = await deps.db.group.findMany({
-    where: {
-      spaceId,
-      ...(query.category ? { category: query.category } : {}),
-      ...(query.from || query.to
-        ? {
-            createdAt: {
-              ...(query.from ? { gte: startOfParisDay(query.from) } : {}),
-              ...(query.to ? { lte: endOfParisDay(query.to) } : {}),
-            },
-          }
-        : {}),
-    },
-    select: GROUP_SELECT,
-  });
-  const needle = query.q ? searchKey(query.q) : undefined;
-  const matching = needle ? rows.filter((g) => searchKey(g.name).includes(needle)) : rows;
-  const sorted = sortGroupsForTable(matching.map(toGroup), query.sort);
-  const next = offset + query.limit;
-  return {
-    data: sorted.slice(offset, next),
-    nextCursor: next < sorted.length ? encodeCursor(next) : null,
-    total: sorted.length,
+  const needle = query.q ? searchKey(query.q) : '';
+  const where: Prisma.GroupWhereInput = {
+    spaceId,
+    ...(needle ? { searchKey: { contains: needle } } : {}),
+    ...(query.category ? { category: query.category } : {}),
+    ...(query.from || query.to
+      ? {
+          createdAt: {
+            ...(query.from ? { gte: startOfParisDay(query.from) } : {}),
+            ...(query.to ? { lte: endOfParisDay(query.to) } : {}),
+          },
+        }
+      : {}),
   };
+  const counted = await deps.db.group.groupBy({ by: ['hidden', 'category'], where, _count: { _all: true } });
+  const sizeOf = (segment: GroupSegment) =>
+    counted
+      .filter((row) => row.hidden === segment.where.hidden && (segment.where.category === undefined || row.category === segment.where.category))
+      .reduce((sum, row) => sum + row._count._all, 0);
+  const total = counted.reduce((sum, row) => sum + row._count._all, 0);
+
+  const data: GroupWithCount[] = [];
+  let skip = offset;
+  for (const segment of groupSegments(query.sort ?? 'name')) {
+    if (data.length >= query.limit) break;
+    const size = sizeOf(segment);
+    if (skip >= size) {
+      skip -= size;
+      continue;
+    }
+    const rows = await deps.db.group.findMany({
+      where: { AND: [where, segment.where] },
+      orderBy: segment.orderBy,
+      skip,
+      take: query.limit - data.length,
+      select: GROUP_SELECT,
+    });
+    data.push(...rows.map(toGroup));
+    skip = 0;
+  }
+  const next = offset + query.limit;
+  return { data, nextCursor: next < total ? encodeCursor(next) : null, total };
 }
 
 /** `GET /groups/:id`. */
@@ -147,7 +197,7 @@ export async function createGroup(deps: AppDeps, spaceId: string, body: GroupCre
   }
   try {
     const created = await deps.db.group.create({
-      data: { spaceId, name: body.name, nameKey, category: body.category, createdAt: deps.now() },
+      data: { spaceId, ...groupNameColumns(body.name), category: body.category, createdAt: deps.now() },
       select: GROUP_SELECT,
     });
     return toGroup(created);
@@ -166,10 +216,7 @@ export async function createGroup(deps: AppDeps, spaceId: string, body: GroupCre
  */
 export async function updateGroup(deps: AppDeps, spaceId: string, id: string, patch: GroupPatchBody): Promise<GroupWithCount> {
   const data: Prisma.GroupUpdateManyMutationInput = {};
-  if (patch.name !== undefined) {
-    data.name = patch.name;
-    data.nameKey = groupNameKey(patch.name);
-  }
+  if (patch.name !== undefined) Object.assign(data, groupNameColumns(patch.name));
   if (patch.category !== undefined) data.category = patch.category;
   if (patch.hidden !== undefined) data.hidden = patch.hidden;
   try {
