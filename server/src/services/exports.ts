@@ -6,11 +6,10 @@
  * the activation codes their own listing's pages, the orders table keyset
  * pages of each section.
  */
-import { endOfParisDay, startOfParisDay, type ActivationCodeRow, type CandidateRow, type Group, type GroupListQuery, type Order, type OrderSection } from '@clr/domain';
-import type { Prisma } from '../generated/sqlite/client.js';
+import type { ActivationCodeRow, CandidateRow, Group, GroupListQuery, Order } from '@clr/domain';
 import type { AppDeps } from '../http/env.js';
 import { listActivationCodes, type ActivationCodeFilters } from './codes.js';
-import { ORDER_SELECT, presentRow, type OrderFilters } from './orders.js';
+import { ORDER_SECTIONS, ORDER_SELECT, orderListWhere, orderSectionWhere, presentRow, type OrderFilters } from './orders.js';
 import { exportCandidateRows } from './candidate-export.js';
 import type { CandidateFilters, QueryCandidatesOptions } from './candidate-list.js';
 import { getGroup, listGroups } from './groups.js';
@@ -66,25 +65,14 @@ export async function* groupRows(deps: AppDeps, spaceId: string, query: GroupLis
 export const ORDER_EXPORT_PAGE_SIZE = 200;
 
 
-/** The table's sections in its order, each with the statuses that can land in it (R3). */
-const ORDER_SECTIONS: readonly { section: OrderSection; statuses: readonly string[] }[] = [
-  { section: 'to_validate', statuses: ['pending'] },
-  { section: 'to_consume', statuses: ['delivered'] },
-  { section: 'history', statuses: ['delivered', 'cancelled'] },
-];
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
 /**
  * §4.2 « Exporter le tableau » of « Mes commandes »: every order the table
  * shows under `filters` (search on number, product and exam type, exam type,
  * period, section), in its order — À valider, À consommer, Historique, newest
- * first inside each — read by keyset pages of {@link ORDER_EXPORT_PAGE_SIZE}
- * orders, one section after the other, never the whole set at once. The
- * section is the domain's (`presentOrder`), read with one clock for the whole
- * export.
+ * first inside each — with the listing's own conditions (`orderListWhere`,
+ * `orderSectionWhere`), read by keyset pages of {@link ORDER_EXPORT_PAGE_SIZE}
+ * orders, one section after the other, never the whole set at once, with one
+ * clock for the whole export.
  */
 export async function* orderRows(
   deps: AppDeps,
@@ -96,26 +84,8 @@ export async function* orderRows(
   const { db } = deps;
   const now = deps.now();
   const pageSize = options.pageSize ?? ORDER_EXPORT_PAGE_SIZE;
-  const needle = filters.q ? fold(filters.q) : undefined;
-  const products = needle
-    ? new Map((await db.product.findMany({ where: { spaceId }, select: { id: true, name: true, reference: true } })).map((p) => [p.id, `${p.name} ${p.reference}`]))
-    : undefined;
-  const matches = (row: { number: string; lines: { productId: string; examTypeId: string }[] }) =>
-    !needle ||
-    fold([row.number, ...row.lines.map((l) => `${products?.get(l.productId) ?? ''} ${examTypeLabels.get(l.examTypeId) ?? l.examTypeId}`)].join(' ')).includes(needle);
-  const where: Prisma.OrderWhereInput = {
-    spaceId,
-    ...(filters.examType ? { lines: { some: { examTypeId: filters.examType } } } : {}),
-    ...(filters.from || filters.to
-      ? {
-          createdAt: {
-            ...(filters.from ? { gte: startOfParisDay(filters.from) } : {}),
-            ...(filters.to ? { lte: endOfParisDay(filters.to) } : {}),
-          },
-        }
-      : {}),
-  };
-  for (const { section, statuses } of ORDER_SECTIONS) {
+  const where = await orderListWhere(db, spaceId, filters, examTypeLabels);
+  for (const section of ORDER_SECTIONS) {
     if (filters.section !== undefined && filters.section !== section) continue;
     let after: { createdAt: Date; id: string } | undefined;
     for (;;) {
@@ -123,7 +93,7 @@ export async function* orderRows(
         where: {
           AND: [
             where,
-            { status: { in: [...statuses] } },
+            orderSectionWhere(section, now),
             ...(after ? [{ OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] : []),
           ],
         },
@@ -131,11 +101,7 @@ export async function* orderRows(
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: pageSize,
       });
-      for (const row of rows) {
-        if (!matches(row)) continue;
-        const order = presentRow(row, now);
-        if (order.section === section) yield order;
-      }
+      for (const row of rows) yield presentRow(row, now);
       const last = rows[rows.length - 1];
       if (!last || rows.length < pageSize) break;
       after = { createdAt: last.createdAt, id: last.id };

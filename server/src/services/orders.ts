@@ -6,9 +6,9 @@ import {
   planCancellation,
   planDelivery,
   presentOrder,
+  searchKey,
   startOfParisDay,
   endOfParisDay,
-  sumMoney,
   validateOrderRequest,
   type CreditLot,
   type Order,
@@ -18,6 +18,7 @@ import {
   type OrderSection,
 } from '@clr/domain';
 import { withTransaction, type Db } from '../db/client.js';
+import type { Prisma } from '../generated/sqlite/client.js';
 import type { AppDeps } from '../http/env.js';
 import { isUniqueViolation, notFound, uniqueFields } from '../http/problem.js';
 import { loadProducts, LOT_SELECT, toCreditLot } from './catalogue.js';
@@ -150,19 +151,77 @@ export async function createOrder(
   }
 }
 
-const SECTION_RANK: Record<OrderSection, number> = { to_validate: 0, to_consume: 1, history: 2 };
+export type OrderFilters = Omit<OrderListQuery, 'cursor' | 'limit'>;
 
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** The sections of the orders table in its order (§4.1): À valider, À consommer, Historique. */
+export const ORDER_SECTIONS: readonly OrderSection[] = ['to_validate', 'to_consume', 'history'];
+
+/**
+ * R3's sections (the domain's `orderSection`) as conditions on orders at
+ * `now`: pending → « À valider »; delivered with credits left in a lot not
+ * expired (`isLotExpired`: expired once `now` is past `expiresAt`) → « À
+ * consommer »; the rest (cancelled, delivered and consumed or expired) →
+ * « Historique ». Rows read with them are presented by the domain, which
+ * gives the same section (tests compare both).
+ */
+export function orderSectionWhere(section: OrderSection, now: Date): Prisma.OrderWhereInput {
+  const credited: Prisma.CreditLotListRelationFilter = { some: { remaining: { gt: 0 }, expiresAt: { gte: now } } };
+  switch (section) {
+    case 'to_validate':
+      return { status: 'pending' };
+    case 'to_consume':
+      return { status: 'delivered', lots: credited };
+    case 'history':
+      return { OR: [{ status: 'cancelled' }, { status: 'delivered', lots: { none: credited.some } }] };
+  }
 }
 
-export type OrderFilters = Omit<OrderListQuery, 'cursor' | 'limit'>;
+/**
+ * The filters of the orders table as conditions on orders (§4.1): the space,
+ * the exam type, the period (order date, Paris days), and the search — the
+ * order's number, or a line's product (name and reference) or exam type
+ * (French label) holding the text, accents and case ignored. The catalogue's
+ * names and labels are matched here (a space has tens of products), the
+ * orders in the database.
+ */
+export async function orderListWhere(
+  db: Pick<Db, 'product'>,
+  spaceId: string,
+  filters: OrderFilters,
+  examTypeLabels: ReadonlyMap<string, string>,
+): Promise<Prisma.OrderWhereInput> {
+  const and: Prisma.OrderWhereInput[] = [{ spaceId }];
+  if (filters.examType) and.push({ lines: { some: { examTypeId: filters.examType } } });
+  if (filters.from || filters.to) {
+    and.push({
+      createdAt: {
+        ...(filters.from ? { gte: startOfParisDay(filters.from) } : {}),
+        ...(filters.to ? { lte: endOfParisDay(filters.to) } : {}),
+      },
+    });
+  }
+  const needle = filters.q ? searchKey(filters.q) : '';
+  if (needle) {
+    const products = await db.product.findMany({ where: { spaceId }, select: { id: true, name: true, reference: true } });
+    const productIds = products.filter((p) => searchKey(`${p.name} ${p.reference}`).includes(needle)).map((p) => p.id);
+    const examTypes = [...examTypeLabels].filter(([id, label]) => searchKey(label).includes(needle) || searchKey(id).includes(needle)).map(([id]) => id);
+    // Order numbers are digits and a dash (`2026-00042`): case and accents do not arise.
+    and.push({
+      OR: [
+        { number: { contains: needle } },
+        ...(productIds.length > 0 ? [{ lines: { some: { productId: { in: productIds } } } }] : []),
+        ...(examTypes.length > 0 ? [{ lines: { some: { examTypeId: { in: examTypes } } } }] : []),
+      ],
+    });
+  }
+  return { AND: and };
+}
 
 /**
  * §4.1 the orders table: the three sections (to validate, to consume,
  * history), newest first inside each, filtered by search (number, product,
  * exam type), exam type, period (order date, Paris days) and section. Every
- * matching order: the list pages it, the export writes it all.
+ * matching order, section after section, read by the database.
  */
 export async function queryOrders(
   deps: AppDeps,
@@ -170,60 +229,72 @@ export async function queryOrders(
   filters: OrderFilters,
   examTypeLabels: ReadonlyMap<string, string>,
 ): Promise<Order[]> {
-  const { db } = deps;
   const now = deps.now();
-  const rows = await db.order.findMany({
-    where: {
-      spaceId,
-      ...(filters.examType ? { lines: { some: { examTypeId: filters.examType } } } : {}),
-      ...(filters.from || filters.to
-        ? {
-            createdAt: {
-              ...(filters.from ? { gte: startOfParisDay(filters.from) } : {}),
-              ...(filters.to ? { lte: endOfParisDay(filters.to) } : {}),
-            },
-          }
-        : {}),
-    },
-    select: ORDER_SELECT,
-    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-  });
-  let products: Map<string, string> | undefined;
-  if (filters.q) {
-    const all = await db.product.findMany({ where: { spaceId }, select: { id: true, name: true, reference: true } });
-    products = new Map(all.map((p) => [p.id, `${p.name} ${p.reference}`]));
+  const where = await orderListWhere(deps.db, spaceId, filters, examTypeLabels);
+  const orders: Order[] = [];
+  for (const section of ORDER_SECTIONS) {
+    if (filters.section !== undefined && filters.section !== section) continue;
+    const rows = await deps.db.order.findMany({
+      where: { AND: [where, orderSectionWhere(section, now)] },
+      select: ORDER_SELECT,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    });
+    orders.push(...rows.map((row) => presentRow(row, now)));
   }
-  const needle = filters.q ? fold(filters.q) : undefined;
-  return rows
-    .filter((row) => {
-      if (!needle) return true;
-      const haystack = [
-        row.number,
-        ...row.lines.map((l) => `${products?.get(l.productId) ?? ''} ${examTypeLabels.get(l.examTypeId) ?? l.examTypeId}`),
-      ].join(' ');
-      return fold(haystack).includes(needle);
-    })
-    .map((row) => presentRow(row, now))
-    .filter((order) => filters.section === undefined || order.section === filters.section)
-    .sort((a, b) => SECTION_RANK[a.section] - SECTION_RANK[b.section]);
+  return orders;
 }
 
-/** `GET /orders`: a page of {@link queryOrders}, with the totals of every listed order (the table's footer). */
+/**
+ * `GET /orders`: a page of the table (see {@link queryOrders}) and the totals
+ * of every listed order (the table's footer), in the database: one count per
+ * section, the sums of the orders' stored totals (R2, written at creation),
+ * and the page read from the sections it falls in. The cursor is an opaque
+ * offset.
+ */
 export async function listOrders(
   deps: AppDeps,
   spaceId: string,
   query: OrderListQuery,
   examTypeLabels: ReadonlyMap<string, string>,
 ): Promise<{ data: Order[]; nextCursor: string | null; total: number; totals: Order['totals'] }> {
+  const { db } = deps;
+  const now = deps.now();
   const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
-  const orders = await queryOrders(deps, spaceId, query, examTypeLabels);
-  const page = orders.slice(offset, offset + query.limit);
+  const where = await orderListWhere(db, spaceId, query, examTypeLabels);
+  const sections = ORDER_SECTIONS.filter((section) => query.section === undefined || query.section === section).map((section) => ({
+    where: { AND: [where, orderSectionWhere(section, now)] } satisfies Prisma.OrderWhereInput,
+  }));
+  const listed: Prisma.OrderWhereInput = { AND: [where, { OR: sections.map((s) => s.where) }] };
+  const [sizes, sums] = await Promise.all([
+    Promise.all(sections.map((s) => db.order.count({ where: s.where }))),
+    db.order.aggregate({ where: listed, _sum: { totalHt: true, totalVat: true, totalTtc: true } }),
+  ]);
+
+  const data: Order[] = [];
+  let skip = offset;
+  for (const [i, section] of sections.entries()) {
+    if (data.length >= query.limit) break;
+    if (skip >= sizes[i]!) {
+      skip -= sizes[i]!;
+      continue;
+    }
+    const rows = await db.order.findMany({
+      where: section.where,
+      select: ORDER_SELECT,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip,
+      take: query.limit - data.length,
+    });
+    data.push(...rows.map((row) => presentRow(row, now)));
+    skip = 0;
+  }
+  const total = sizes.reduce((sum, n) => sum + n, 0);
   const next = offset + query.limit;
   return {
-    data: page,
-    nextCursor: next < orders.length ? encodeCursor(next) : null,
-    total: orders.length,
-    totals: sumMoney(orders.map((o) => o.totals)),
+    data,
+    nextCursor: next < total ? encodeCursor(next) : null,
+    total,
+    totals: { ht: sums._sum.totalHt ?? 0, vat: sums._sum.totalVat ?? 0, ttc: sums._sum.totalTtc ?? 0 },
   };
 }
 
