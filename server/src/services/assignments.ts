@@ -20,6 +20,7 @@
  * requests on one lot short.
  */
 import {
+  searchKey,
   DomainError,
   examTypeLabel,
   formatDate,
@@ -635,10 +636,6 @@ export async function eligibleCandidates(
 // ---------------------------------------------------------------------------
 // La Poste sessions (§6.5 « Sélection d'une session de passage »)
 
-function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-}
-
 /**
  * `GET /exam-sessions`: La Poste centre sessions that have not started and
  * still have a free seat, soonest first; `city` matches the city (case and
@@ -669,8 +666,8 @@ export async function listExamSessions(
     },
     orderBy: [{ startsAt: 'asc' }, { city: 'asc' }, { id: 'asc' }],
   });
-  const city = filters.city ? fold(filters.city) : undefined;
-  const sessions = rows.filter((r) => city === undefined || fold(r.city) === city || r.postcode.startsWith(city)).map(toExamSession);
+  const city = filters.city ? searchKey(filters.city) : undefined;
+  const sessions = rows.filter((r) => city === undefined || searchKey(r.city) === city || r.postcode.startsWith(city)).map(toExamSession);
   const offset = filters.cursor === undefined ? 0 : decodeCursor(filters.cursor);
   const limit = filters.limit ?? LIMIT_DEFAULT;
   return {

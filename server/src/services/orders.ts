@@ -204,7 +204,7 @@ export async function orderListWhere(
   if (needle) {
     const products = await db.product.findMany({ where: { spaceId }, select: { id: true, name: true, reference: true } });
     const productIds = products.filter((p) => searchKey(`${p.name} ${p.reference}`).includes(needle)).map((p) => p.id);
-    const examTypes = [...examTypeLabels].filter(([id, label]) => searchKey(label).includes(needle) || searchKey(id).includes(needle)).map(([id]) => id);
+    const examTypes = [...examTypeLabels].filter(([, label]) => searchKey(label).includes(needle)).map(([id]) => id);
     // Order numbers are digits and a dash (`2026-00042`): case and accents do not arise.
     and.push({
       OR: [

@@ -33,7 +33,7 @@ import { notFound, validationFailed } from '../http/problem.js';
 import type { MockStore } from '../store/store.js';
 import type { AssignmentRecord, CandidateRecord, ExamSessionRecord } from '../store/types.js';
 import { lotsOf } from './orders.js';
-import { fold, offsetPage } from './paging.js';
+import { offsetPage, searchKey } from './paging.js';
 import { currentAssignment } from './views.js';
 
 /** An assignment as the API answers it: the candidate file's view, with its candidate. */
@@ -311,7 +311,7 @@ export function bulkRemove(store: MockStore, spaceId: string, body: { candidateI
  * `examType`, and `from`/`to` on the session's Paris day; offset cursor.
  */
 export function listExamSessions(store: MockStore, now: Date, query: ExamSessionListQuery): List<ExamSession> {
-  const city = query.city ? fold(query.city) : undefined;
+  const city = query.city ? searchKey(query.city) : undefined;
   const from = query.from ? startOfParisDay(query.from).getTime() : undefined;
   const to = query.to ? endOfParisDay(query.to).getTime() : undefined;
   const sessions = store.state.examSessions
@@ -323,7 +323,7 @@ export function listExamSessions(store: MockStore, now: Date, query: ExamSession
         (to === undefined || starts <= to) &&
         s.seatsTaken < s.seats &&
         (query.examType === undefined || s.examType === query.examType) &&
-        (city === undefined || fold(s.city) === city || s.postcode.startsWith(city))
+        (city === undefined || searchKey(s.city) === city || s.postcode.startsWith(city))
       );
     })
     .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.city < b.city ? -1 : a.city > b.city ? 1 : a.id < b.id ? -1 : 1))

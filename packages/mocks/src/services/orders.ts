@@ -29,7 +29,7 @@ import { notFound, validationFailed } from '../http/problem.js';
 import { randomToken } from '../store/encoding.js';
 import type { MockStore } from '../store/store.js';
 import type { LotRecord, OrderStoredRecord } from '../store/types.js';
-import { fold, offsetPage } from './paging.js';
+import { offsetPage, searchKey } from './paging.js';
 
 /** What the space may order (its active products), by name. */
 export function productsOf(store: MockStore, spaceId: string): Product[] {
@@ -153,7 +153,11 @@ export function filteredOrders(store: MockStore, spaceId: string, query: Omit<Or
   const from = query.from ? startOfParisDay(query.from).getTime() : undefined;
   const to = query.to ? endOfParisDay(query.to).getTime() : undefined;
   const products = new Map(store.state.products.filter((p) => p.spaceId === spaceId).map((p) => [p.id, `${p.name} ${p.reference}`]));
-  const needle = query.q ? fold(query.q) : undefined;
+  const needle = query.q ? searchKey(query.q) : undefined;
+  // As the server searches: the number, a line's product (name and reference) or exam type (its French label).
+  const lineMatches = (l: { productId: string; examType: string }) =>
+    needle !== undefined &&
+    (searchKey(products.get(l.productId) ?? '').includes(needle) || searchKey(examTypeLabel(l.examType, store.state.examTypes)).includes(needle));
   return store.state.orders
     .filter((o) => {
       if (o.spaceId !== spaceId) return false;
@@ -162,8 +166,7 @@ export function filteredOrders(store: MockStore, spaceId: string, query: Omit<Or
       if (from !== undefined && created < from) return false;
       if (to !== undefined && created > to) return false;
       if (needle === undefined) return true;
-      const haystack = [o.number, ...o.lines.map((l) => `${products.get(l.productId) ?? ''} ${examTypeLabel(l.examType, store.state.examTypes)}`)].join(' ');
-      return fold(haystack).includes(needle);
+      return o.number.includes(needle) || o.lines.some(lineMatches);
     })
     .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
     .map((o) => presentStored(store, o, now))

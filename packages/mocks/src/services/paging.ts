@@ -3,35 +3,16 @@
  * the API's manners: the same folding of accents for the search box, the same
  * opaque base64url cursors, the same 400 for a cursor the API did not give.
  */
-import { fr } from '@clr/domain';
+import { fr, searchKey } from '@clr/domain';
 import { decodeJsonToken, encodeJsonToken } from '../store/encoding.js';
 import { validationFailed } from '../http/problem.js';
 
-/**
- * The search key of a name or an e-mail (the server's `searchKey`): lower
- * case, accents and ligatures folded, spaces collapsed (« Lefèvre  Œnone » →
- * `lefevre oenone`).
- */
-export function searchKey(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .replace(/ß/g, 'ss')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** The search key of names and e-mails (the domain's, as the server uses it). */
+export { searchKey };
 
 /** The words of a search box: each must be found (`%` only separates words). */
 export function searchWords(q: string): string[] {
   return searchKey(q.replace(/%/g, ' ')).split(' ').filter(Boolean);
-}
-
-/** The folding of the orders and La Poste searches (the server's `fold`). */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
 }
 
 export const invalidCursor = () => validationFailed([{ path: 'cursor', message: fr('cursor.invalid') }], fr('cursor.invalid'));
