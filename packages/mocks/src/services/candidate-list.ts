@@ -182,17 +182,44 @@ export interface QueryOptions {
 
 export interface FilteredRows {
   /** In the table's order, every filter applied. */
-  rows: TableEntry[];
+  rows: readonly TableEntry[];
   counts: StatusCounts;
 }
 
-/** The rows a query selects, in order, and the counts per status for the same filters without the status one. */
+/**
+ * Each sorted list's filtered rows, per filters: the next pages of the same
+ * query are a binary search and a slice instead of a pass over every row. A
+ * sorted list is replaced (never changed) when a write or the clock changes
+ * its rows, so a result is valid as long as its list is the current one.
+ */
+const FILTERED = new WeakMap<readonly TableEntry[], Map<string, FilteredRows>>();
+
+/** The rows a query selects, in order, and the counts per status for the same filters without the status one (read-only: shared by the query's pages). */
 export function filterRows(store: MockStore, spaceId: string, filters: TableFilters, now: Date, options: QueryOptions = {}): FilteredRows {
   const sort = filters.sort ?? 'name';
+  const sorted = sortedRows(store, spaceId, sort, now);
+  if (options.extra) return scanRows(sorted, filters, options);
+  const key = JSON.stringify([filters.q ?? '', filters.status ?? '', filters.validation ?? '', filters.groupId ?? '', filters.from ?? '', filters.to ?? '', filters.includeHidden ?? false]);
+  let bySorted = FILTERED.get(sorted);
+  if (!bySorted) {
+    bySorted = new Map();
+    FILTERED.set(sorted, bySorted);
+  }
+  let result = bySorted.get(key);
+  if (!result) {
+    result = scanRows(sorted, filters, options);
+    // A few recent queries per list: a search box typed letter by letter leaves no trail.
+    if (bySorted.size >= 8) bySorted.delete(bySorted.keys().next().value as string);
+    bySorted.set(key, result);
+  }
+  return result;
+}
+
+function scanRows(sorted: readonly TableEntry[], filters: TableFilters, options: QueryOptions): FilteredRows {
   const words = filters.q ? searchWords(filters.q) : [];
   const counts: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
   const rows: TableEntry[] = [];
-  for (const entry of sortedRows(store, spaceId, sort, now)) {
+  for (const entry of sorted) {
     if (entry.hidden && !filters.includeHidden) continue;
     if (options.extra && !options.extra(entry)) continue;
     if (!matchesFilters(entry, filters, words)) continue;
