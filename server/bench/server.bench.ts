@@ -14,8 +14,10 @@
  *    PASS/MISS against the targets (p95 ≤ 30 ms, ≤ 5 × floor), then each
  *    request's SQL with its share of the floor, and `EXPLAIN QUERY PLAN` of the
  *    statements that cost a millisecond or more.
- * 3. Serves the app with @hono/node-server on a free loopback port and loads
- *    the default list with autocannon (50 connections) from a child process:
+ * 3. Starts the server as `npm start` does (src/main.ts in its own process,
+ *    on the same database, with this bench's Node flags) on a free loopback
+ *    port and loads the default list with autocannon (50 connections) from a
+ *    child process:
  *    5 s of warm-up, then 10 s measured; requests/s, p50/p99 latency, errors
  *    of each.
  *
@@ -30,11 +32,9 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { createApp } from '../src/app.js';
 import { createDb, migrate } from '../src/db/client.js';
@@ -326,18 +326,37 @@ try {
   }
 
   // 3. Throughput over HTTP.
-  console.log(`\n3. Throughput: GET ${LIST} (default sort, first page) over HTTP, ${CONNECTIONS} connections, ${SECONDS} s (autocannon in a child process)`);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  console.log(`\n3. Throughput: GET ${LIST} (default sort, first page) over HTTP, ${CONNECTIONS} connections, ${SECONDS} s (the server and autocannon each in their own process)`);
+  // The server as `npm start` runs it: its own process, the same Node flags as this bench (npm run bench).
+  const child = spawn(process.execPath, [...process.execArgv, 'src/main.ts'], {
+    cwd: join(import.meta.dirname, '..'),
+    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  cleanups.push(() => new Promise((resolve) => server.close(resolve)));
-  const { port } = server.address() as AddressInfo;
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  );
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      const match = /API\s+(http:\/\/\S+?)\/api\/v1/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
+  });
+  console.log(`   server: ${process.execArgv.join(' ')} src/main.ts, pid ${child.pid}, ${base}`);
   const autocannon = createRequire(import.meta.url).resolve('autocannon');
   const load50 = (seconds: number) =>
     new Promise<string>((resolve, reject) => {
       const child = spawn(
         process.execPath,
-        [autocannon, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), '-H', `cookie=${cookie}`, `http://127.0.0.1:${port}${LIST}`],
+        [autocannon, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), '-H', `cookie=${cookie}`, `${base}${LIST}`],
         { stdio: ['ignore', 'pipe', 'inherit'] },
       );
       let out = '';
