@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Locale } from '../i18n/labels.js';
 import { DocumentKind, ExamKind, ExamTypeId, Supervision } from '../shared/enums.js';
 
 /**
@@ -39,9 +40,27 @@ export function findExamType(id: string, catalogue: readonly ExamType[] = EXAM_T
   return catalogue === EXAM_TYPES ? BY_ID.get(id) : catalogue.find((t) => t.id === id);
 }
 
-/** The label of an exam type id (the id itself when unknown, so nothing shows blank). */
-export function examTypeLabel(id: string | null | undefined, catalogue: readonly ExamType[] = EXAM_TYPES): string {
+/** The seeded exam types' names in English (the manual's French names are the catalogue's own `label`). */
+const ENGLISH_LABELS: Readonly<Record<ExamTypeId, string>> = {
+  'blank-remote': 'Practice exam - remote',
+  'blank-onsite': 'Practice exam - on site',
+  'blank-manual': 'Practice exam - manual validation',
+  'demo-remote': 'Demo exam - remote',
+  'demo-onsite': 'Demo exam - on site',
+  'demo-manual': 'Demo exam - manual validation',
+  'official-onsite': 'Official exam - on site',
+  'official-laposte': 'Official exam - at a La Poste centre',
+  'official-approved': 'Official exam - at an approved centre',
+};
+
+/**
+ * The name of an exam type as the UI shows it: the catalogue's label (French,
+ * the manual's words); in English, the seeded types' English names (a type
+ * added to a catalogue keeps its own label). The id itself when unknown.
+ */
+export function examTypeLabel(id: string | null | undefined, catalogue: readonly ExamType[] = EXAM_TYPES, locale: Locale = 'fr'): string {
   if (!id) return '';
+  if (locale === 'en' && Object.hasOwn(ENGLISH_LABELS, id)) return ENGLISH_LABELS[id as ExamTypeId];
   return findExamType(id, catalogue)?.label ?? id;
 }
 

@@ -413,7 +413,7 @@ describe('<clr-candidates-table>', () => {
       expect(part(el, 'footer')!.querySelector('[role="alert"]')).to.equal(null);
     });
 
-    it('speaks English under lang="en": headers, counts, filters, statuses', async () => {
+    it('speaks English under lang="en": headers, counts, filters, statuses, exam types', async () => {
       const { client } = await startMocks();
       const holder = await fixture<HTMLElement>(html`<div lang="en"><clr-candidates-table .client=${client}></clr-candidates-table></div>`);
       const el = holder.querySelector('clr-candidates-table')!;
@@ -424,6 +424,7 @@ describe('<clr-candidates-table>', () => {
       expect(part(el, 'reset-button')!.textContent!.trim()).to.equal('Reset filters');
       expect(el.shadowRoot!.querySelector('[part~="search"] span')!.textContent).to.equal('Search a name, an e-mail');
       expect(rowOf(el, 'LEFÈVRE Élodie').querySelector('[part~="status-badge"]')!.textContent).to.equal('Taken');
+      expect(rowOf(el, 'LEFÈVRE Élodie').querySelector('[part~="exam-type"]')!.textContent).to.match(/^Official exam - /);
       await expect(el).to.be.accessible();
     });
   });

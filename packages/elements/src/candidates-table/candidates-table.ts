@@ -815,7 +815,7 @@ export class ClrCandidatesTable extends ClrElement {
       ${cell('validation', row.validation ? html`<span part="validation-badge" data-value=${row.validation}>${labels.validation[row.validation]}</span>` : nothing)}
       ${cell(
         'score',
-        html`${row.score === null ? nothing : format(t.score, { score: row.score })}${row.examType ? html`<span part="exam-type">${examTypeLabel(row.examType)}</span>` : nothing}`,
+        html`${row.score === null ? nothing : format(t.score, { score: row.score })}${row.examType ? html`<span part="exam-type">${examTypeLabel(row.examType, undefined, this.locale)}</span>` : nothing}`,
       )}
       ${cell('date', formatDate(row.date))}
       ${cell(

@@ -602,7 +602,7 @@ export class ClrCodesDialog extends ClrElement {
                 <th scope="row">${candidateName(row)}</th>
                 <td>${row.email}</td>
                 <td>${statuses[row.status]}</td>
-                <td>${examTypeLabel(sameExam?.examType ?? candidate.examType)}</td>
+                <td>${examTypeLabel(sameExam?.examType ?? candidate.examType, undefined, this.locale)}</td>
                 <td>${formatDate(row.date)}</td>
                 <td>${formatDate(sameExam?.deadline)}</td>
                 <td part="code" class="code">${row.code}</td>

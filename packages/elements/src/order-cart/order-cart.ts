@@ -368,7 +368,7 @@ export class ClrOrderCart extends ClrElement {
     return html`
       <tr part="row" data-product-id=${product.id}>
         <th scope="row">${name}</th>
-        <td>${examTypeLabel(product.examType)}</td>
+        <td>${examTypeLabel(product.examType, undefined, this.locale)}</td>
         <td>${product.reference}</td>
         <td class="num">${formatMoney(product.unitPriceHt, locale)}</td>
         <td>
@@ -440,8 +440,8 @@ export class ClrOrderCart extends ClrElement {
               ${order.lines.map(
                 (line) => html`
                   <tr>
-                    <th scope="row">${names.get(line.productId) ?? examTypeLabel(line.examType)}</th>
-                    <td>${examTypeLabel(line.examType)}</td>
+                    <th scope="row">${names.get(line.productId) ?? examTypeLabel(line.examType, undefined, this.locale)}</th>
+                    <td>${examTypeLabel(line.examType, undefined, this.locale)}</td>
                     <td class="num">${formatQuantity(line.quantity, locale)}</td>
                     <td class="num">${formatMoney(line.unitPriceHt, locale)}</td>
                     <td class="num">${formatMoney(line.ht, locale)}</td>
