@@ -639,7 +639,10 @@ async function narrowPage(db: Db, spaceId: string, request: PageRequest): Promis
   let where: ReturnType<typeof conditions> = null;
   if (indexed.length > 0) {
     const match = trigramQuery(indexed);
-    broadSearch = (await countIndexMatches(db, spaceId, match, SEARCH_ID_LIST_MAX)) > SEARCH_ID_LIST_MAX;
+    const found = await countIndexMatches(db, spaceId, match, SEARCH_ID_LIST_MAX);
+    // Nobody has these words in their name or e-mail: nothing to count or to list.
+    if (found === 0) return { page: { found: [], counts: { to_assign: 0, scheduled: 0, expired: 0, taken: 0 } }, broadSearch: false };
+    broadSearch = found > SEARCH_ID_LIST_MAX;
     if (!broadSearch) [source, where] = [listSource(spaceId, { match, ...(groupId ? { groupId } : {}) }), conditions(indexed)];
   }
   if (source === null && groupId && (await countGroupMembers(db, groupId, GROUP_COUNT_IDS_MAX)) <= GROUP_COUNT_IDS_MAX) {
