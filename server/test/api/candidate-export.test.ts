@@ -4,7 +4,7 @@ import { exportCandidateRows } from '../../src/services/candidate-export.js';
 import { GROUP_ID_LIST_MAX, queryCandidates, type CandidateFilters } from '../../src/services/candidate-list.js';
 import { closeAll } from '../support/db.js';
 import { makePerson, type PersonInput } from './candidates.support.js';
-import { makeKit, type TestKit } from './helpers.js';
+import { CANDIDATE_FILLER, makeKit, type TestKit } from './helpers.js';
 
 /**
  * R20 — the candidates export reads the listing's rows without its counts and
@@ -84,13 +84,7 @@ beforeAll(async () => {
     firstName: 'Anonyme',
     email: `foule-${i}@exemple.test`,
     emailKey: `foule-${i}@exemple.test`,
-    passwordHash: 'x',
-    birthDate: '1990-04-12',
-    birthPostcode: '69001',
-    birthTown: 'Lyon',
-    birthCountry: 'France',
-    infoStatus: 'employee',
-    funding: 'cpf',
+    ...CANDIDATE_FILLER,
     sortName: `foule ${i % 7} anonyme`,
     ...(i % 3 === 0 ? { stage: 'taken', latestScore: (i * 37) % 990, latestValidation: 'validated', latestExamType: 'blank-remote', examDate: new Date(Date.UTC(2026, 0, 1 + (i % 50), 10)) } : {}),
   }));

@@ -8,6 +8,7 @@
 import type { CandidateCreateInput } from '@clr/domain';
 import type { Db } from '../../src/db/client.js';
 import { candidateSortName } from '../../src/services/candidate-list.js';
+import { CANDIDATE_FILLER } from './helpers.js';
 
 let counter = 0;
 const next = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
@@ -60,13 +61,7 @@ export async function makePerson(db: Db, spaceId: string, input: PersonInput = {
       firstName,
       email,
       emailKey: email.toLowerCase(),
-      passwordHash: 'x',
-      birthDate: '1990-04-12',
-      birthPostcode: '69001',
-      birthTown: 'Lyon',
-      birthCountry: 'France',
-      infoStatus: 'employee',
-      funding: 'cpf',
+      ...CANDIDATE_FILLER,
       stage: input.stage ?? 'none',
       deadline: input.deadline ?? null,
       examDate: input.examDate ?? null,

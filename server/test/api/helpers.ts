@@ -211,6 +211,17 @@ export async function makeLot(
   return { order, lot };
 }
 
+/** The identity fields a test candidate needs and no test reads (birth, status, funding, a password hash). */
+export const CANDIDATE_FILLER = {
+  passwordHash: 'x',
+  birthDate: '1990-04-12',
+  birthPostcode: '69001',
+  birthTown: 'Lyon',
+  birthCountry: 'France',
+  infoStatus: 'employee',
+  funding: 'cpf',
+} as const;
+
 /** A candidate row with its read-model columns set directly (stage, deadline, hidden…). */
 export async function makeCandidate(
   db: Db,
@@ -228,13 +239,7 @@ export async function makeCandidate(
       firstName,
       email,
       emailKey: email,
-      passwordHash: 'x',
-      birthDate: '1990-04-12',
-      birthPostcode: '69001',
-      birthTown: 'Lyon',
-      birthCountry: 'France',
-      infoStatus: 'employee',
-      funding: 'cpf',
+      ...CANDIDATE_FILLER,
       stage: input.stage ?? 'none',
       deadline: input.deadline ?? null,
       sortName: `${lastName} ${firstName}`.toLowerCase(),
