@@ -122,6 +122,12 @@ function migrateSqlite(path: string, local: LocalMigration[], log: (line: string
     conn.pragma('synchronous = FULL');
     conn.exec(SQLITE_TABLE);
     const report: MigrationReport = { provider: 'sqlite', applied: [], alreadyApplied: [] };
+    // Foreign keys off while migrating, as the schema engine's SQLite migrations
+    // expect (they rebuild a table: create, copy, DROP, rename). Inside a
+    // transaction their own `PRAGMA foreign_keys=OFF` does nothing, and the
+    // DROP of a rebuilt table would delete, by cascade, every row that
+    // references it (a group's memberships). The keys are checked before commit.
+    conn.pragma('foreign_keys = OFF');
     // One write lock for the whole run: a second process waits, then finds nothing to do.
     conn.exec('BEGIN IMMEDIATE');
     try {
@@ -138,6 +144,11 @@ function migrateSqlite(path: string, local: LocalMigration[], log: (line: string
         insert.run(randomUUID(), migration.checksum, Date.now(), migration.name, startedAt);
         report.applied.push(migration.name);
         log(`applied migration ${migration.name}`);
+      }
+      const broken = conn.pragma('foreign_key_check') as { table: string; parent: string }[];
+      if (broken.length > 0) {
+        const [first] = broken;
+        throw new MigrationError(`The migrations leave ${broken.length} row(s) whose foreign key has no parent (first: ${first!.table} → ${first!.parent}): nothing was applied.`);
       }
       conn.exec('COMMIT');
     } catch (error) {

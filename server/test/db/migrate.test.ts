@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDb, migrate } from '../../src/db/client.js';
 import { checksumOf, migrationsDir, readMigrations } from '../../src/db/migrate.js';
+import { backfillDerivedColumns } from '../../src/db/backfill.js';
 import { HAND_WRITTEN } from '../../src/db/hand-written.js';
 import { toPostgresSchema } from '../../src/db/postgres-schema.js';
 import { SERVER_DIR } from '../../src/db/url.js';
@@ -135,6 +136,48 @@ describe(`the migration applier on ${provider}`, () => {
     const report = await migrate(url, { dir });
     expect(report.applied).toEqual(['29990101000000_next']);
     expect((await schemaObjects(url)).tables).toContain('Next');
+  });
+
+  it('keeps the rows of a table a migration rebuilds, and the rows that reference it (a group’s memberships)', async () => {
+    // The database as the previous release left it: every migration but group_sort_keys, which rebuilds "Group" on SQLite.
+    const url = await freshDatabaseUrl();
+    const dir = copyOfMigrations();
+    const rebuilding = readMigrations(dir).find((m) => m.name.endsWith('_group_sort_keys'))!;
+    const later = readMigrations(dir).filter((m) => m.name > rebuilding.name);
+    for (const m of [rebuilding, ...later]) rmSync(join(dir, m.name), { recursive: true });
+    await migrate(url, { dir });
+    const before = await createDb(url);
+    try {
+      const space = await before.db.space.create({ data: { name: 'Avant' } });
+      await before.db.$executeRawUnsafe(
+        provider === 'sqlite'
+          ? 'INSERT INTO "Group" ("id", "spaceId", "name", "nameKey", "category") VALUES (?, ?, ?, ?, ?)'
+          : 'INSERT INTO "Group" ("id", "spaceId", "name", "nameKey", "category") VALUES ($1, $2, $3, $4, $5)',
+        'g1',
+        space.id,
+        'Été 2026',
+        'été 2026',
+        'class',
+      );
+      await before.db.candidate.create({
+        data: { id: 'c1', spaceId: space.id, civility: 'm', lastName: 'A', firstName: 'B', email: 'a@b.test', emailKey: 'a@b.test', sortName: 'a b', passwordHash: 'x', birthDate: '1990-04-12', birthPostcode: '69001', birthTown: 'Lyon', birthCountry: 'France', infoStatus: 'employee', funding: 'cpf' },
+      });
+      await before.db.membership.create({ data: { groupId: 'g1', candidateId: 'c1' } });
+    } finally {
+      await before.close();
+    }
+
+    const report = await migrate(url);
+    expect(report.applied).toContain(rebuilding.name);
+    const after = await createDb(url);
+    try {
+      expect(await after.db.membership.count()).toBe(1);
+      expect(await after.db.group.findUnique({ where: { id: 'g1' }, select: { name: true, searchKey: true, sortKey: true } })).toEqual({ name: 'Été 2026', searchKey: '', sortKey: '' });
+      expect(await backfillDerivedColumns(after.db)).toBe(1);
+      expect(await after.db.group.findUnique({ where: { id: 'g1' }, select: { searchKey: true, sortKey: true } })).toEqual({ searchKey: 'ete 2026', sortKey: 'ete 000000002026' });
+    } finally {
+      await after.close();
+    }
   });
 
   it('leaves nothing behind when a migration fails: its statements are rolled back and it is not recorded', async () => {
