@@ -15,9 +15,8 @@ interface SortableGroup {
 const categoryLabel = (c: GroupCategory) => LABELS.fr.groupCategory[c];
 
 /** The categories in the order of their French labels (« Autre », « Classe », …): the groups table's `category` sort. */
-export const GROUP_CATEGORY_ORDER: readonly GroupCategory[] = (Object.keys(LABELS.fr.groupCategory) as GroupCategory[]).sort((a, b) =>
-  FRENCH_COLLATOR.compare(categoryLabel(a), categoryLabel(b)),
-);
+export const GROUP_CATEGORY_ORDER: readonly GroupCategory[] = /* @__PURE__ */ (() =>
+  (Object.keys(LABELS.fr.groupCategory) as GroupCategory[]).sort((a, b) => FRENCH_COLLATOR.compare(categoryLabel(a), categoryLabel(b))))();
 
 /**
  * R12 — the groups table's order (§5.4): « le groupe masqué s'affiche en grisé
