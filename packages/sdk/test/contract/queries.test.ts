@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parisDay } from '@clr/domain';
 import { NotFoundError, ValidationFailedError, type ClrClient } from '../../src/index.js';
 import { ensureCredits, failure, newCandidate, parisToday, signIn, takeExam, unique } from './support/scenario.js';
 
@@ -24,7 +25,8 @@ describe('the candidates table: columns, filters and sort (§6.1)', () => {
     expect(rows.get(dated.id)).toMatchObject({ status: 'scheduled', examType: 'blank-onsite', score: null });
     expect(rows.get(dated.id)!.date).toContain(parisToday(20));
     expect(rows.get(taken.id)).toMatchObject({ status: 'taken', examType: 'blank-remote', score: 880, validation: 'validated' });
-    expect(rows.get(taken.id)!.date).toContain(parisToday());
+    // The taken date is an instant: its Paris day is today (between 23:00 and midnight UTC, its UTC day is yesterday).
+    expect(parisDay(rows.get(taken.id)!.date!)).toBe(parisToday());
   });
 
   it('filters by validation', async () => {
