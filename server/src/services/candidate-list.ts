@@ -286,30 +286,20 @@ export function trigramQuery(words: readonly string[]): string {
 export const SEARCH_ID_LIST_MAX = 5000;
 
 const SEARCH_SQL =
-  'SELECT k."candidateId" AS "id", k."inHiddenGroup" AS "hidden", k."stage" AS "stage", k."deadline" AS "deadline" ' +
+  'SELECT k."candidateId" AS "id", k."inHiddenGroup" AS "hidden" ' +
   'FROM "CandidateSearch" JOIN "CandidateSearchKey" k ON k."id" = "CandidateSearch"."rowid" ' +
   'WHERE "CandidateSearch" MATCH ? AND k."spaceId" = ? LIMIT ?';
 
-/** A candidate the trigram index found, with the columns of its status (kept beside the index by the same triggers). */
+/** A candidate the trigram index found, and whether a hidden group holds it (R12). */
 export interface SearchMatch {
   id: string;
   hidden: boolean;
-  stage: string;
-  deadline: Date | null;
 }
 
 /** The search resolved: what the trigram index found (null: not used) and the conditions left to `LIKE`. */
 export interface ResolvedSearch {
   matches: SearchMatch[] | null;
   where: Prisma.CandidateWhereInput[];
-}
-
-/** A DATETIME column as a raw query returns it (a Date, an ISO string or epoch milliseconds). */
-function instantOf(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  const date = value instanceof Date ? value : new Date(typeof value === 'bigint' ? Number(value) : (value as string | number));
-  if (Number.isNaN(date.getTime())) throw new Error(`Unreadable instant in CandidateSearchKey: ${String(value)}`);
-  return date;
 }
 
 /**
@@ -323,34 +313,15 @@ export async function resolveSearch(db: Db, spaceId: string, q: string | undefin
   const words = q ? searchWords(q) : [];
   const indexed = words.filter(indexedWord);
   if (!useIndex || indexed.length === 0 || registeredProvider(db) !== 'sqlite') return { matches: null, where: likeWhere(words) };
-  const rows = await db.$queryRawUnsafe<{ id: string; hidden: unknown; stage: string; deadline: unknown }[]>(
+  const rows = await db.$queryRawUnsafe<{ id: string; hidden: unknown }[]>(
     SEARCH_SQL,
     trigramQuery(indexed),
     spaceId,
     SEARCH_ID_LIST_MAX + 1,
   );
   if (rows.length > SEARCH_ID_LIST_MAX) return { matches: null, where: likeWhere(words) };
-  const matches = rows.map((row) => ({
-    id: row.id,
-    hidden: row.hidden === true || Number(row.hidden) === 1,
-    stage: row.stage,
-    deadline: instantOf(row.deadline),
-  }));
+  const matches = rows.map((row) => ({ id: row.id, hidden: row.hidden === true || Number(row.hidden) === 1 }));
   return { matches, where: likeWhere(words.filter((word) => !indexedWord(word))) };
-}
-
-/** Counts per status of search matches, as `countStatuses` counts them in SQL (scheduled = assigned − expired: an assigned row without a deadline counts as scheduled). */
-function countMatches(matches: readonly SearchMatch[], now: Date): StatusCounts {
-  const counts: StatusCounts = { to_assign: 0, scheduled: 0, expired: 0, taken: 0 };
-  for (const match of matches) {
-    if (match.stage === 'none') counts.to_assign += 1;
-    else if (match.stage === 'taken') counts.taken += 1;
-    else if (match.stage === 'assigned') {
-      if (match.deadline !== null && match.deadline.getTime() < now.getTime()) counts.expired += 1;
-      else counts.scheduled += 1;
-    }
-  }
-  return counts;
 }
 
 /**
@@ -664,13 +635,8 @@ async function narrowPage(db: Db, spaceId: string, request: PageRequest): Promis
 async function listPage(db: Db, spaceId: string, request: PageRequest, broadSearch: boolean): Promise<FoundPage> {
   const { filters, now, segments, cursor, limit, options } = request;
   const includeHidden = filters.includeHidden ?? false;
-  const { base, matches, shared, scope } = await planCandidateQuery(db, spaceId, filters, now, { ...options, searchIndex: !broadSearch });
-
-  // A search alone is counted from its matches' status columns, read with them from the index.
-  const countsPromise =
-    matches !== null && shared.length === 0 && !filters.groupId
-      ? Promise.resolve(countMatches(matches, now))
-      : countRows(db, spaceId, now, shared, includeHidden, scope);
+  const { base, shared, scope } = await planCandidateQuery(db, spaceId, filters, now, { ...options, searchIndex: !broadSearch });
+  const countsPromise = countRows(db, spaceId, now, shared, includeHidden, scope);
   // Awaited below; marked as handled so that a failing page query does not leave it unobserved.
   countsPromise.catch(() => undefined);
 
