@@ -30,7 +30,7 @@ import { Prisma } from '../generated/sqlite/client.js';
 import type { AppDeps } from '../http/env.js';
 import { isUniqueViolation, notFound } from '../http/problem.js';
 import { membershipWhere, queryCandidates, searchKey } from './candidate-list.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, pageOfSegments } from './cursor.js';
 
 /**
  * Hiding and membership writes run serialisable: on PostgreSQL a concurrent
@@ -159,29 +159,13 @@ export async function listGroups(deps: AppDeps, spaceId: string, query: GroupLis
     counted
       .filter((row) => row.hidden === segment.where.hidden && (segment.where.category === undefined || row.category === segment.where.category))
       .reduce((sum, row) => sum + row._count._all, 0);
-  const total = counted.reduce((sum, row) => sum + row._count._all, 0);
-
-  const data: GroupWithCount[] = [];
-  let skip = offset;
-  for (const segment of groupSegments(query.sort ?? 'name')) {
-    if (data.length >= query.limit) break;
-    const size = sizeOf(segment);
-    if (skip >= size) {
-      skip -= size;
-      continue;
-    }
-    const rows = await deps.db.group.findMany({
-      where: { AND: [where, segment.where] },
-      orderBy: segment.orderBy,
-      skip,
-      take: query.limit - data.length,
-      select: GROUP_SELECT,
-    });
-    data.push(...rows.map(toGroup));
-    skip = 0;
-  }
-  const next = offset + query.limit;
-  return { data, nextCursor: next < total ? encodeCursor(next) : null, total };
+  return pageOfSegments(
+    groupSegments(query.sort ?? 'name').map((segment) => ({ segment, size: sizeOf(segment) })),
+    offset,
+    query.limit,
+    async (segment, skip, take) =>
+      (await deps.db.group.findMany({ where: { AND: [where, segment.where] }, orderBy: segment.orderBy, skip, take, select: GROUP_SELECT })).map(toGroup),
+  );
 }
 
 /** `GET /groups/:id`. */

@@ -23,7 +23,7 @@ import type { AppDeps } from '../http/env.js';
 import { isUniqueViolation, notFound, uniqueFields } from '../http/problem.js';
 import { loadProducts, LOT_SELECT, toCreditLot } from './catalogue.js';
 import { idempotent, type StoredResponse } from './idempotency.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, pageOfSegments } from './cursor.js';
 import { enqueueOrderConfirmation } from './mail.js';
 
 /** What presenting an order reads (the listing, the file, the export). */
@@ -270,30 +270,17 @@ export async function listOrders(
     db.order.aggregate({ where: listed, _sum: { totalHt: true, totalVat: true, totalTtc: true } }),
   ]);
 
-  const data: Order[] = [];
-  let skip = offset;
-  for (const [i, section] of sections.entries()) {
-    if (data.length >= query.limit) break;
-    if (skip >= sizes[i]!) {
-      skip -= sizes[i]!;
-      continue;
-    }
-    const rows = await db.order.findMany({
-      where: section.where,
-      select: ORDER_SELECT,
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      skip,
-      take: query.limit - data.length,
-    });
-    data.push(...rows.map((row) => presentRow(row, now)));
-    skip = 0;
-  }
-  const total = sizes.reduce((sum, n) => sum + n, 0);
-  const next = offset + query.limit;
+  const page = await pageOfSegments(
+    sections.map((section, i) => ({ segment: section, size: sizes[i]! })),
+    offset,
+    query.limit,
+    async (section, skip, take) =>
+      (await db.order.findMany({ where: section.where, select: ORDER_SELECT, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], skip, take })).map((row) =>
+        presentRow(row, now),
+      ),
+  );
   return {
-    data,
-    nextCursor: next < total ? encodeCursor(next) : null,
-    total,
+    ...page,
     totals: { ht: sums._sum.totalHt ?? 0, vat: sums._sum.totalVat ?? 0, ttc: sums._sum.totalTtc ?? 0 },
   };
 }
