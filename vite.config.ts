@@ -1,23 +1,32 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+
+// The workspace runs the packages from their TypeScript sources: each
+// package.json's exports send the `@clr/source` condition to `src/`, and
+// everyone else (a partner's install) to the built `dist/`.
+const resolve = { conditions: ['@clr/source', ...defaultClientConditions] };
+const ssr = { resolve: { conditions: ['@clr/source', ...defaultServerConditions] } };
 
 // One Vitest run covers every Node-side workspace; each package is a project so
 // a failure names the package it comes from.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
-      { test: { name: 'documents', root: './packages/documents', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { resolve, ssr, test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { resolve, ssr, test: { name: 'documents', root: './packages/documents', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       // The mocks' own tests: MSW's setupServer in the test process, `fetch` against it.
-      { test: { name: 'mocks', root: './packages/mocks', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { resolve, ssr, test: { name: 'mocks', root: './packages/mocks', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       // The SDK's own unit tests (a scripted fetch, fake-indexeddb); the contract
       // suite is the `contract-*` projects below.
-      { test: { name: 'sdk', root: './packages/sdk', include: ['src/**/*.test.ts'] } },
+      { resolve, ssr, test: { name: 'sdk', root: './packages/sdk', include: ['src/**/*.test.ts'] } },
       // The contract suite (packages/sdk/test/contract): scenarios written against
       // the SDK only, run on the real server (`contract-server`: started once by
       // the global setup on a fresh SQLite file) and on the mocks
       // (`contract-mocks`: MSW's setupServer in the test process). Files run one
       // at a time: on the server they share one database.
       {
+        resolve,
+        ssr,
         test: {
           name: 'contract-server',
           root: './packages/sdk',
@@ -30,6 +39,8 @@ export default defineConfig({
         },
       },
       {
+        resolve,
+        ssr,
         test: {
           name: 'contract-mocks',
           root: './packages/sdk',
@@ -46,6 +57,8 @@ export default defineConfig({
       // parallel, two at a time on these 2-core machines; every file spawns its
       // own child processes or connection pool, hence the generous timeouts.
       ...(['server', 'server-pg'] as const).map((name) => ({
+        resolve,
+        ssr,
         test: {
           name,
           root: './server',

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import { defaultClientConditions } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -30,6 +31,8 @@ const config: StorybookConfig = {
     // this makes it hold for every file Storybook bundles.
     return {
       ...viteConfig,
+      // The packages' TypeScript sources (their exports' `@clr/source` condition), not their built dist/.
+      resolve: { ...viteConfig.resolve, conditions: ['@clr/source', ...defaultClientConditions] },
       oxc: { ...(typeof viteConfig.oxc === 'object' ? viteConfig.oxc : {}), decorator: { legacy: true } },
       // Storybook's manager and preview need no network; keep Vite quiet about chunk sizes.
       build: { ...viteConfig.build, chunkSizeWarningLimit: 4096 },

@@ -49,7 +49,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: 'node playground/scripts/ensure-built.mjs && npx tsx server/src/main.ts',
+    command: 'node playground/scripts/ensure-built.mjs && node --conditions=@clr/source --import tsx server/src/main.ts',
     cwd: root,
     url: `${baseURL}/api/v1/healthz`,
     reuseExistingServer: false,

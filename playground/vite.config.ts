@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -47,6 +47,8 @@ export default defineConfig(({ mode }) => {
   return {
     root: here,
     plugins: [mswWorker()],
+    // The packages' TypeScript sources (their exports' `@clr/source` condition), not their built dist/.
+    resolve: { conditions: ['@clr/source', ...defaultClientConditions] },
     server: {
       port: 5173,
       proxy: mode === 'mock' ? undefined : Object.fromEntries(proxied.map((path) => [path, { target: api, changeOrigin: false }])),

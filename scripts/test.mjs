@@ -3,7 +3,8 @@
 // ends with one plain line `N passed, N failed` summing them all (CI reads it).
 // Runners: Vitest (domain, documents, SDK, mocks, server on SQLite and on
 // PostgreSQL), @web/test-runner (the elements in Chromium), Playwright (the
-// reference site end to end against the real server).
+// reference site end to end against the real server), and the packs check
+// (scripts/check-packs.mjs: the built packages installed outside the workspace).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,6 +85,24 @@ function run(name, command, args, env = {}) {
     }
   } else {
     problems.push('playwright wrote no report');
+    totals.failed += 1;
+  }
+}
+
+// 4. The packs as a partner installs them: built, packed, installed in a new project, used from plain Node, a strict tsc and a browser.
+{
+  const report = join(out, 'packs.json');
+  const status = run('packs', process.execPath, [join(root, 'scripts', 'check-packs.mjs')], { CLR_PACKS_REPORT: report });
+  if (existsSync(report)) {
+    const json = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += json.passed;
+    totals.failed += json.failed;
+    if (status !== 0 && json.failed === 0) {
+      problems.push(`check-packs exited with ${status}`);
+      totals.failed += 1;
+    }
+  } else {
+    problems.push('check-packs wrote no report');
     totals.failed += 1;
   }
 }

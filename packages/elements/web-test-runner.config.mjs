@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { build } from 'vite';
+import { build, defaultClientConditions } from 'vite';
 import { CHROME_PATH, CHROMIUM_ARGS } from '../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,6 +28,7 @@ async function bundleMocks() {
     await build({
       configFile: false,
       logLevel: 'warn',
+      resolve: { conditions: ['@clr/source', ...defaultClientConditions] },
       build: {
         outDir,
         emptyOutDir: true,
@@ -80,7 +81,7 @@ function countingReporter() {
 export default {
   rootDir: join(here, '../..'),
   files: [join(here, 'src/**/*.test.ts'), join(here, 'test/**/*.test.ts')],
-  nodeResolve: { exportConditions: ['browser', 'production'] },
+  nodeResolve: { exportConditions: ['@clr/source', 'browser', 'production'] },
   concurrency: 2,
   reporters: [defaultReporter(), countingReporter()],
   // Generous limits: CI machines are shared (2 cores, often loaded) and axe-core's first

@@ -26,7 +26,10 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'vite';
+import { build, defaultClientConditions } from 'vite';
+
+// The packages' TypeScript sources (their exports' `@clr/source` condition).
+const resolve = { conditions: ['@clr/source', ...defaultClientConditions] };
 import { CHROME_PATH, CHROMIUM_ARGS } from '../../../scripts/chromium.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -85,6 +88,7 @@ async function bundleSizes() {
         root: packageRoot,
         logLevel: 'silent',
         oxc,
+        resolve,
         plugins: [
           {
             name: 'clr-bench-entry',
@@ -181,6 +185,7 @@ async function browserTimings() {
       base: '/',
       logLevel: 'silent',
       oxc,
+      resolve,
       build: { outDir, emptyOutDir: true, minify: true, target: 'es2022', reportCompressedSize: false, chunkSizeWarningLimit: 8192 },
     });
     const worker = readFileSync(join(dirname(require.resolve('msw/package.json')), 'lib', 'mockServiceWorker.js'), 'utf8');

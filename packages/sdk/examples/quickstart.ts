@@ -2,7 +2,7 @@
  * The README's examples, end to end, against a running server:
  *
  *   npm start                                   # in another terminal
- *   npx tsx packages/sdk/examples/quickstart.ts [candidates.csv]
+ *   npx tsx --conditions=@clr/source packages/sdk/examples/quickstart.ts [candidates.csv]
  *
  * Logs in as the demo administrator, creates a group, imports candidates from
  * a CSV file into it (reporting each line the API refuses), assigns them an

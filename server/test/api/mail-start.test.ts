@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; api: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--conditions=@clr/source', '--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

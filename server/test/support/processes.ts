@@ -18,7 +18,7 @@ interface Worker {
 }
 
 function startWorker(args: string[]): Worker {
-  const child = spawn(process.execPath, ['--import', TSX, WORKER, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
+  const child = spawn(process.execPath, ['--conditions=@clr/source', '--import', TSX, WORKER, ...args], { stdio: ['pipe', 'pipe', 'pipe'], env: process.env });
   let stdout = '';
   let stderr = '';
   let markReady!: () => void;
