@@ -5,20 +5,23 @@ import { defineConfig } from 'vitest/config';
 // package.json's exports send the `@clr/source` condition to `src/`, and
 // everyone else (a partner's install) to the built `dist/`.
 const resolve = { conditions: ['@clr/source', ...defaultClientConditions] };
-const ssr = { resolve: { conditions: ['@clr/source', ...defaultServerConditions] } };
+const serverConditions = ['@clr/source', ...defaultServerConditions];
+const ssr = { resolve: { conditions: serverConditions } };
+// Vitest's own environment, which loads the global setups (the contract suite's server).
+const environments = { __vitest__: { resolve: { conditions: serverConditions } } };
 
 // One Vitest run covers every Node-side workspace; each package is a project so
 // a failure names the package it comes from.
 export default defineConfig({
   test: {
     projects: [
-      { resolve, ssr, test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
-      { resolve, ssr, test: { name: 'documents', root: './packages/documents', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { resolve, ssr, environments, test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { resolve, ssr, environments, test: { name: 'documents', root: './packages/documents', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       // The mocks' own tests: MSW's setupServer in the test process, `fetch` against it.
-      { resolve, ssr, test: { name: 'mocks', root: './packages/mocks', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { resolve, ssr, environments, test: { name: 'mocks', root: './packages/mocks', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       // The SDK's own unit tests (a scripted fetch, fake-indexeddb); the contract
       // suite is the `contract-*` projects below.
-      { resolve, ssr, test: { name: 'sdk', root: './packages/sdk', include: ['src/**/*.test.ts'] } },
+      { resolve, ssr, environments, test: { name: 'sdk', root: './packages/sdk', include: ['src/**/*.test.ts'] } },
       // The contract suite (packages/sdk/test/contract): scenarios written against
       // the SDK only, run on the real server (`contract-server`: started once by
       // the global setup on a fresh SQLite file) and on the mocks
@@ -27,6 +30,7 @@ export default defineConfig({
       {
         resolve,
         ssr,
+        environments,
         test: {
           name: 'contract-server',
           root: './packages/sdk',
@@ -41,6 +45,7 @@ export default defineConfig({
       {
         resolve,
         ssr,
+        environments,
         test: {
           name: 'contract-mocks',
           root: './packages/sdk',
@@ -59,6 +64,7 @@ export default defineConfig({
       ...(['server', 'server-pg'] as const).map((name) => ({
         resolve,
         ssr,
+        environments,
         test: {
           name,
           root: './server',

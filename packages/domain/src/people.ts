@@ -21,10 +21,15 @@ export {
 } from './auth/password-policy.js';
 export type { PasswordPolicy, PasswordProblem } from './auth/password-policy.js';
 export { isAllowedOrigin, normaliseOrigin } from './auth/embed-origin.js';
+export type { EmbedScope } from './schemas/auth.js';
 export {
+  EMBED_ORIGINS_MAX,
+  EMBED_SCOPES,
   EMBED_TOKEN_TTL_DEFAULT,
   EMBED_TOKEN_TTL_MAX,
+  EmbedOriginsBody,
   EmbedTokenBody,
+  embedScopeAllows,
   LoginBody,
   PasswordChangeBody,
   PasswordResetConfirmBody,

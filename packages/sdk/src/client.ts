@@ -15,7 +15,7 @@ import {
 } from './resources/catalogue.js';
 import { CodesResource, DocumentsResource } from './resources/documents.js';
 import { GroupsResource } from './resources/groups.js';
-import { ApiKeysResource, IntegrationResource } from './resources/integration.js';
+import { ApiKeysResource, EmbedOriginsResource, IntegrationResource } from './resources/integration.js';
 import { OperatorResource, OrdersResource } from './resources/orders.js';
 
 export interface ClientOptions {
@@ -61,6 +61,7 @@ export class ClrClient {
   readonly operator: OperatorResource;
   readonly integration: IntegrationResource;
   readonly apiKeys: ApiKeysResource;
+  readonly embedOrigins: EmbedOriginsResource;
   readonly public: PublicResource;
   readonly meta: MetaResource;
   readonly drafts: Drafts;
@@ -87,6 +88,7 @@ export class ClrClient {
     this.operator = new OperatorResource(http);
     this.integration = new IntegrationResource(http);
     this.apiKeys = new ApiKeysResource(http);
+    this.embedOrigins = new EmbedOriginsResource(http);
     this.public = new PublicResource(http);
     this.meta = new MetaResource(http);
     this.drafts = new Drafts(http);

@@ -25,6 +25,7 @@ import {
   type ExamSessionListQuery,
   type ActivationCodesQuery,
   type DocumentsEligibleQuery,
+  EMBED_SCOPES,
 } from '@clr/domain';
 
 /** `POST /auth/login`, `GET /me`: the domain's `LoginResponse`, with `space: null` for an operator (platform staff have no space). */
@@ -83,9 +84,13 @@ export type ApiKeyList = z.infer<typeof ApiKeyList>;
 export const ApiKeyCreated = ApiKey.extend({ secret: z.string() });
 export type ApiKeyCreated = z.infer<typeof ApiKeyCreated>;
 
-/** `POST /embed-tokens` → a short-lived token for elements embedded on `origin`. */
-export const EmbedToken = z.looseObject({ token: z.string(), expiresAt: IsoDateTime });
+/** `POST /embed-tokens` → a short-lived token for elements embedded on `origin`, and what it may do. */
+export const EmbedToken = z.looseObject({ token: z.string(), expiresAt: IsoDateTime, scopes: z.array(z.enum(EMBED_SCOPES)) });
 export type EmbedToken = z.infer<typeof EmbedToken>;
+
+/** `GET` and `PUT /embed-origins` → the space's allowed embedding origins. */
+export const EmbedOrigins = z.looseObject({ data: z.array(z.string()) });
+export type EmbedOrigins = z.infer<typeof EmbedOrigins>;
 
 /** `GET /healthz`. */
 export const Health = z.looseObject({ status: z.string() });

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { DomainError, isAllowedOrigin, normaliseOrigin } from '@clr/domain';
+import { DomainError, embedScopeAllows, fr, isAllowedOrigin, normaliseOrigin } from '@clr/domain';
 import type { Actor, ActorKind, AppEnv } from './env.js';
 import { sha256 } from './crypto.js';
 import { resumeSession } from '../services/sessions.js';
@@ -63,7 +63,9 @@ async function actorFromEmbedToken(c: Context<AppEnv>, token: string): Promise<A
   if (!isAllowedOrigin(origin, originsOf(key.space.embedOrigins))) {
     throw forbidden("Cette origine n'est plus autorisée à intégrer les composants de cet espace.");
   }
-  return { kind: 'apiKey', spaceId: key.spaceId, apiKeyId: key.id, embedOrigin: origin };
+  // The scopes hold on every route, here at the door: a read-only token writes nothing.
+  if (!embedScopeAllows(claims.s, c.req.method)) throw forbidden(fr('embed.readOnly'));
+  return { kind: 'apiKey', spaceId: key.spaceId, apiKeyId: key.id, embedOrigin: origin, embedScopes: claims.s };
 }
 
 async function actorFromKey(c: Context<AppEnv>, secret: string): Promise<Actor> {

@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { EMBED_SCOPES, type EmbedScope } from '@clr/domain';
 import type { AppDeps } from './env.js';
 
 /**
  * Embed tokens (SPEC §4 « Authentication »): short-lived, minted by a
  * partner's back end with its API key, for elements embedded on one of the
  * space's allowed origins. Stateless: `clr_emb_<payload>.<signature>`, the
- * payload naming the minting key, the origin and the end; the signature an
+ * payload naming the minting key, the origin, the scopes and the end; the signature an
  * HMAC-SHA256 with the server's token secret. A token dies with its key
  * (revoked) and with its origin (removed from the space's list).
  */
@@ -18,6 +19,8 @@ export interface EmbedClaims {
   o: string;
   /** End, in Unix seconds. */
   e: number;
+  /** What the token may do (`read`, `write`). */
+  s: EmbedScope[];
 }
 
 function sign(secret: string, payload: string): Buffer {
@@ -45,8 +48,9 @@ export function readEmbedToken(deps: AppDeps, token: string): EmbedClaims | null
   }
   const c = claims as Partial<EmbedClaims>;
   if (typeof c.k !== 'string' || typeof c.o !== 'string' || typeof c.e !== 'number') return null;
+  if (!Array.isArray(c.s) || c.s.length === 0 || !c.s.every((scope) => (EMBED_SCOPES as readonly unknown[]).includes(scope))) return null;
   if (deps.now().getTime() >= c.e * 1000) return null;
-  return { k: c.k, o: c.o, e: c.e };
+  return { k: c.k, o: c.o, e: c.e, s: c.s };
 }
 
 /** The space's allowed embedding origins (one per line in `Space.embedOrigins`). */

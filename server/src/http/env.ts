@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { EmbedScope } from '@clr/domain';
 import type { Db } from '../db/client.js';
 import type { PaymentProvider } from '../services/payment-provider.js';
 
@@ -15,6 +16,8 @@ export type Actor =
       apiKeyId: string;
       /** Set when the caller holds an embed token minted by this key for this origin. */
       embedOrigin?: string;
+      /** An embed token's scopes (`read`, `write`); undefined for the API key itself, which may do everything. */
+      embedScopes?: readonly EmbedScope[];
     }
   | { kind: 'operator'; spaceId: null; adminId: string }
   | { kind: 'integration'; spaceId: null; adminId?: undefined; apiKeyId: string };

@@ -1,9 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { EmbedTokenBody, isAllowedOrigin } from '@clr/domain';
+import type { Context } from 'hono';
+import { EMBED_SCOPES, EmbedOriginsBody, EmbedTokenBody, isAllowedOrigin } from '@clr/domain';
 import { forbidden, requireActor, spaceIdOf } from '../http/auth.js';
 import { randomToken, sha256 } from '../http/crypto.js';
 import { mintEmbedToken, originsOf } from '../http/embed.js';
 import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http/openapi.js';
+import type { AppEnv } from '../http/env.js';
 import { notFound } from '../http/problem.js';
 
 const ApiKey = z
@@ -17,7 +19,12 @@ const ApiKey = z
   .openapi('ApiKey');
 const ApiKeyCreated = ApiKey.extend({ secret: z.string().openapi({ description: 'La clé : affichée cette fois seulement.' }) }).openapi('ApiKeyCreated');
 const ApiKeyCreateBody = z.object({ name: z.string().trim().min(1).max(100) });
-const EmbedToken = z.object({ token: z.string(), expiresAt: z.string() }).openapi('EmbedToken');
+const EmbedToken = z
+  .object({ token: z.string(), expiresAt: z.string(), scopes: z.array(z.enum(EMBED_SCOPES)).openapi({ description: 'Ce que le jeton permet : « read » (lecture), « write » (écriture).' }) })
+  .openapi('EmbedToken');
+const EmbedOrigins = z
+  .object({ data: z.array(z.string()).openapi({ description: "Les origines autorisées à intégrer les composants (https://hôte[:port]), dans l'ordre de la liste." }) })
+  .openapi('EmbedOrigins');
 
 const listRoute = createRoute({
   method: 'get',
@@ -59,6 +66,35 @@ const embedRoute = createRoute({
   responses: { 201: jsonResponse(EmbedToken, 'Le jeton et sa fin de validité.'), ...problems(400, 401, 403) },
 });
 
+const originsRoute = createRoute({
+  method: 'get',
+  path: '/embed-origins',
+  tags: ['keys'],
+  summary: "Les origines autorisées à intégrer les composants de mon espace",
+  middleware: [requireActor('admin', 'apiKey')] as const,
+  responses: { 200: jsonResponse(EmbedOrigins, 'La liste.'), ...problems(401, 403) },
+});
+
+const putOriginsRoute = createRoute({
+  method: 'put',
+  path: '/embed-origins',
+  tags: ['keys'],
+  summary: "Remplacer la liste des origines autorisées à intégrer les composants",
+  description:
+    "Chaque origine est `https://hôte[:port]` (ou `http://localhost[:port]` pour le développement), sans chemin ni joker ; au plus 20. Les jetons d'intégration d'une origine retirée cessent aussitôt de fonctionner. Réservé à une session administrateur ou à la clé d'API, jamais à un jeton d'intégration.",
+  middleware: [requireActor('admin', 'apiKey')] as const,
+  request: { body: jsonBody(EmbedOriginsBody) },
+  responses: { 200: jsonResponse(EmbedOrigins, 'La nouvelle liste.'), ...problems(400, 401, 403) },
+});
+
+/** The embedding settings belong to the space's administrators and its API key, never to a token handed to a browser. */
+function refuseEmbedToken(c: Context<AppEnv>): void {
+  const actor = c.get('actor');
+  if (actor.kind === 'apiKey' && actor.embedOrigin) {
+    throw forbidden("Un jeton d'intégration ne peut pas lire ni changer les origines autorisées : utilisez votre clé d'API ou une session administrateur.");
+  }
+}
+
 const view = (k: { id: string; name: string; prefix: string; createdAt: Date; lastUsedAt: Date | null }) => ({
   id: k.id,
   name: k.name,
@@ -94,17 +130,28 @@ export function keyRoutes() {
       if (revoked.count !== 1) throw notFound("Cette clé d'API n'existe pas.");
       return c.body(null, 204);
     })
+    .openapi(originsRoute, async (c) => {
+      refuseEmbedToken(c);
+      const space = await c.get('deps').db.space.findUniqueOrThrow({ where: { id: spaceIdOf(c) }, select: { embedOrigins: true } });
+      return c.json({ data: originsOf(space.embedOrigins) }, 200);
+    })
+    .openapi(putOriginsRoute, async (c) => {
+      refuseEmbedToken(c);
+      const { origins } = c.req.valid('json');
+      await c.get('deps').db.space.update({ where: { id: spaceIdOf(c) }, data: { embedOrigins: origins.join('\n') } });
+      return c.json({ data: origins }, 200);
+    })
     .openapi(embedRoute, async (c) => {
       const deps = c.get('deps');
       const actor = c.get('actor');
       if (actor.kind !== 'apiKey' || actor.embedOrigin) throw forbidden("Un jeton d'intégration ne peut pas en créer d'autres : utilisez votre clé d'API.");
-      const { origin, ttlSeconds } = c.req.valid('json');
+      const { origin, ttlSeconds, scopes } = c.req.valid('json');
       const space = await deps.db.space.findUniqueOrThrow({ where: { id: actor.spaceId }, select: { embedOrigins: true } });
       if (!isAllowedOrigin(origin, originsOf(space.embedOrigins))) {
         throw forbidden(`L'origine ${origin} n'est pas autorisée à intégrer les composants de votre espace.`);
       }
       const end = Math.floor(deps.now().getTime() / 1000) + ttlSeconds;
-      const token = mintEmbedToken(deps, { k: actor.apiKeyId, o: origin, e: end });
-      return c.json({ token, expiresAt: new Date(end * 1000).toISOString() }, 201);
+      const token = mintEmbedToken(deps, { k: actor.apiKeyId, o: origin, e: end, s: scopes });
+      return c.json({ token, expiresAt: new Date(end * 1000).toISOString(), scopes }, 201);
     });
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mintEmbedToken } from '../../src/http/embed.js';
+import { DEFAULT_CONFIG, type AppDeps } from '../../src/http/env.js';
 import { closeAll } from '../support/db.js';
 import { makeApiKey, makeKit, spaceWithAdmin, type TestKit } from './helpers.js';
 
@@ -111,6 +113,54 @@ describe('/embed-tokens (elements embedded on a partner’s intranet)', () => {
     expect(again.status).toBe(403);
   });
 
+  it('a token is read-only unless its key asks for write: it reads, and cannot write, mint or change the origins', async () => {
+    const { minted, space } = await embedding();
+    expect(minted.json.scopes).toEqual(['read']);
+    const fromIntranet = { bearer: minted.json.token as string, headers: { origin: INTRANET } };
+    expect((await kit.call('GET', '/groups', fromIntranet)).status).toBe(200);
+    const write = await kit.call('POST', '/groups', { ...fromIntranet, body: { name: 'Portail RH 2026', category: 'exam_session' } });
+    expect(write.status).toBe(403);
+    expect(write.json.detail).toBe("Ce jeton d'intégration est en lecture seule : il ne peut rien modifier.");
+    expect(await kit.db.group.count({ where: { spaceId: space.id } })).toBe(0);
+    expect((await kit.call('POST', '/embed-tokens', { ...fromIntranet, body: { origin: INTRANET } })).status).toBe(403);
+    expect((await kit.call('PUT', '/embed-origins', { ...fromIntranet, body: { origins: [] } })).status).toBe(403);
+    expect((await kit.db.space.findUniqueOrThrow({ where: { id: space.id } })).embedOrigins).toBe(`${INTRANET}\nhttp://localhost:5173`);
+  });
+
+  it('a token minted with write changes the space, never another space (404), and still cannot mint', async () => {
+    const { key, space } = await embedding();
+    const other = await spaceWithAdmin(kit, 'Autre');
+    const theirs = (await kit.call('POST', '/groups', { cookie: other.cookie, body: { name: 'Leur groupe', category: 'exam_session' } })).json as { id: string };
+    const minted = await kit.call('POST', '/embed-tokens', { bearer: key.secret, body: { origin: INTRANET, scopes: ['write'] } });
+    expect(minted.json.scopes).toEqual(['read', 'write']);
+    const fromIntranet = { bearer: minted.json.token as string, headers: { origin: INTRANET } };
+    const created = await kit.call('POST', '/groups', { ...fromIntranet, body: { name: 'Portail RH 2026', category: 'exam_session' } });
+    expect(created.json).toMatchObject({ name: 'Portail RH 2026' });
+    expect(await kit.db.group.count({ where: { spaceId: space.id } })).toBe(1);
+    expect((await kit.call('DELETE', `/groups/${theirs.id}`, fromIntranet)).status).toBe(404);
+    expect(await kit.db.group.count({ where: { id: theirs.id } })).toBe(1);
+    const again = await kit.call('POST', '/embed-tokens', { ...fromIntranet, body: { origin: INTRANET } });
+    expect(again.json.detail).toBe("Un jeton d'intégration ne peut pas en créer d'autres : utilisez votre clé d'API.");
+  });
+
+  it('refuses unknown scopes (400, field named)', async () => {
+    const { key } = await embedding();
+    const res = await kit.call('POST', '/embed-tokens', { bearer: key.secret, body: { origin: INTRANET, scopes: ['admin'] } });
+    expect(res.status).toBe(400);
+    expect(res.json.errors.map((e: { path: string }) => e.path)).toEqual(['scopes.0']);
+    expect((await kit.call('POST', '/embed-tokens', { bearer: key.secret, body: { origin: INTRANET, scopes: [] } })).status).toBe(400);
+  });
+
+  it('refuses a token whose claims were written before scopes existed (no scopes: 401)', async () => {
+    const { minted } = await embedding();
+    const token = minted.json.token as string;
+    const [payload] = token.slice('clr_emb_'.length).split('.') as [string, string];
+    const { s: _scopes, ...claims } = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    // Signed with the server's own secret (the kit's apps use the default configuration's).
+    const unscoped = mintEmbedToken({ config: DEFAULT_CONFIG } as AppDeps, claims);
+    expect((await kit.call('GET', '/stock', { bearer: unscoped, headers: { origin: INTRANET } })).status).toBe(401);
+  });
+
   it('answers CORS preflights for any origin, never allowing credentials', async () => {
     const res = await kit.app.request('/api/v1/stock', {
       method: 'OPTIONS',
@@ -120,5 +170,56 @@ describe('/embed-tokens (elements embedded on a partner’s intranet)', () => {
     expect(res.headers.get('access-control-allow-origin')).toBe(INTRANET);
     expect(res.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
     expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+});
+
+describe('/embed-origins (the space’s allowed embedding origins)', () => {
+  it('an administrator lists the origins, and replaces them with normalised ones', async () => {
+    const { cookie } = await spaceWithAdmin(kit);
+    expect((await kit.call('GET', '/embed-origins', { cookie })).json).toEqual({ data: [] });
+    const put = await kit.call('PUT', '/embed-origins', { cookie, body: { origins: ['HTTPS://Intranet.Exemple.fr/', 'https://rh.exemple.fr:8443', 'http://localhost:5173'] } });
+    expect(put.status).toBe(200);
+    expect(put.json).toEqual({ data: ['https://intranet.exemple.fr', 'https://rh.exemple.fr:8443', 'http://localhost:5173'] });
+    expect((await kit.call('GET', '/embed-origins', { cookie })).json).toEqual(put.json);
+  });
+
+  it.each([
+    ['a path', 'https://intranet.exemple.fr/rh'],
+    ['a wildcard', 'https://*.exemple.fr'],
+    ['plain http off localhost', 'http://intranet.exemple.fr'],
+    ['credentials', 'https://moi:secret@intranet.exemple.fr'],
+    ['a query', 'https://intranet.exemple.fr?x=1'],
+    ['no scheme', 'intranet.exemple.fr'],
+  ])('refuses an origin with %s (400 naming its place in the list) and keeps the list', async (_what, origin) => {
+    const { cookie } = await spaceWithAdmin(kit);
+    await kit.call('PUT', '/embed-origins', { cookie, body: { origins: [INTRANET] } });
+    const res = await kit.call('PUT', '/embed-origins', { cookie, body: { origins: ['https://ok.exemple.fr', origin] } });
+    expect(res.status).toBe(400);
+    expect(res.json.errors).toEqual([{ path: 'origins.1', message: "L'origine n'est pas valide (exemple : https://intranet.exemple.fr)." }]);
+    expect((await kit.call('GET', '/embed-origins', { cookie })).json.data).toEqual([INTRANET]);
+  });
+
+  it('refuses the same origin twice and more than 20 origins', async () => {
+    const { cookie } = await spaceWithAdmin(kit);
+    const twice = await kit.call('PUT', '/embed-origins', { cookie, body: { origins: [INTRANET, `${INTRANET.toUpperCase()}/`] } });
+    expect(twice.json.errors).toEqual([{ path: 'origins.1', message: 'Cette origine est déjà dans la liste.' }]);
+    const many = Array.from({ length: 21 }, (_, i) => `https://site${i}.exemple.fr`);
+    const tooMany = await kit.call('PUT', '/embed-origins', { cookie, body: { origins: many } });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json.errors).toEqual([{ path: 'origins', message: "Un espace peut autoriser au plus 20 origines d'intégration." }]);
+  });
+
+  it('a removed origin’s tokens stop at once; another space’s list is untouched', async () => {
+    const mine = await spaceWithAdmin(kit);
+    const other = await spaceWithAdmin(kit, 'Autre');
+    await kit.call('PUT', '/embed-origins', { cookie: mine.cookie, body: { origins: [INTRANET] } });
+    await kit.call('PUT', '/embed-origins', { cookie: other.cookie, body: { origins: ['https://autre.exemple.fr'] } });
+    const key = await makeApiKey(kit.db, { spaceId: mine.space.id });
+    const minted = await kit.call('POST', '/embed-tokens', { bearer: key.secret, body: { origin: INTRANET } });
+    const fromIntranet = { bearer: minted.json.token as string, headers: { origin: INTRANET } };
+    expect((await kit.call('GET', '/stock', fromIntranet)).status).toBe(200);
+    expect((await kit.call('PUT', '/embed-origins', { bearer: key.secret, body: { origins: [] } })).json).toEqual({ data: [] });
+    expect((await kit.call('GET', '/stock', fromIntranet)).status).toBe(403);
+    expect((await kit.call('GET', '/embed-origins', { cookie: other.cookie })).json.data).toEqual(['https://autre.exemple.fr']);
   });
 });

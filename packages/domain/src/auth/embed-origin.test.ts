@@ -22,6 +22,8 @@ describe('embedding origins', () => {
     'javascript:alert(1)',
     'intranet.exemple.fr',
     '*',
+    'https://*.exemple.fr',
+    'https://*',
     '',
   ])('refuses %j', (input) => {
     expect(normaliseOrigin(input)).toBeNull();

@@ -2,7 +2,8 @@
  * Origins allowed to embed the elements (SPEC §2: a space's « allowed embedding
  * origins »). An origin is `scheme://host[:port]` only: `https`, or `http` for
  * `localhost`/`127.0.0.1` during development; no path, query, fragment or
- * credentials. Comparison is on the normalised form (lower-case host, default
+ * credentials, no wildcard (`https://*.exemple.fr` is refused: list each
+ * origin). Comparison is on the normalised form (lower-case host, default
  * port dropped), as browsers send the `Origin` header.
  */
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -18,6 +19,8 @@ export function normaliseOrigin(input: string): string | null {
     return null;
   }
   if (url.username !== '' || url.password !== '') return null;
+  // No wildcard: each origin is listed as the browser sends it (`*.exemple.fr` would be a host named so).
+  if (url.hostname.includes('*')) return null;
   if (url.search !== '' || url.hash !== '' || text.endsWith('?') || text.endsWith('#')) return null;
   if (url.pathname !== '/' || /^[a-z]+:\/\/[^/]+\/./i.test(text)) return null;
   if (url.protocol === 'https:') return url.origin;

@@ -137,6 +137,10 @@ const FR = {
   // Embedding
   'origin.invalid': "L'origine n'est pas valide (exemple : https://intranet.exemple.fr).",
   'ttlSeconds.invalid': 'La durée de validité doit être un nombre entier de secondes entre 60 et {max}.',
+  'scopes.invalid': "Les droits du jeton doivent être « read » (lecture) et, s'il doit aussi modifier, « write » (écriture).",
+  'origins.tooMany': "Un espace peut autoriser au plus {max} origines d'intégration.",
+  'origins.duplicate': 'Cette origine est déjà dans la liste.',
+  'embed.readOnly': "Ce jeton d'intégration est en lecture seule : il ne peut rien modifier.",
 
   // Rules
   'candidate.notDeletable.attempt':
@@ -269,6 +273,10 @@ const EN: Record<MessageId, string> = {
 
   'origin.invalid': 'The origin is not valid (example: https://intranet.example.com).',
   'ttlSeconds.invalid': 'The lifetime must be a whole number of seconds between 60 and {max}.',
+  'scopes.invalid': 'The token\'s scopes must be « read » and, if it must also make changes, « write ».',
+  'origins.tooMany': 'A space may allow at most {max} embedding origins.',
+  'origins.duplicate': 'This origin is already in the list.',
+  'embed.readOnly': 'This embed token is read-only: it cannot change anything.',
 
   'candidate.notDeletable.attempt':
     'This candidate has already taken an exam: they cannot be deleted, but they can be hidden (add them to a group, then hide the group).',

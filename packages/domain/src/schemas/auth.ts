@@ -88,26 +88,71 @@ export type PasswordChangeBody = z.output<typeof PasswordChangeBody>;
 export const EMBED_TOKEN_TTL_DEFAULT = 900;
 export const EMBED_TOKEN_TTL_MAX = 3600;
 
+/**
+ * What an embed token may do: `read` (every GET: lists, files, exports, codes)
+ * and `write` (every other method). A token is read-only unless its minter asks
+ * for `write`: a table or a results page needs no more.
+ */
+export const EMBED_SCOPES = ['read', 'write'] as const;
+export type EmbedScope = (typeof EMBED_SCOPES)[number];
+
+/** May a token with `scopes` make a request with `method`? */
+export function embedScopeAllows(scopes: readonly EmbedScope[], method: string): boolean {
+  const safe = method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+  return scopes.includes(safe ? 'read' : 'write');
+}
+
+/** The most embedding origins one space may list. */
+export const EMBED_ORIGINS_MAX = 20;
+
+/** One origin, normalised (`https://intranet.exemple.fr`), or the field's French message. */
+const OriginField = z.string({ error: fr('origin.invalid') }).transform((s, ctx) => {
+  const origin = normaliseOrigin(s);
+  if (origin === null) {
+    ctx.addIssue({ code: 'custom', message: fr('origin.invalid') });
+    return z.NEVER;
+  }
+  return origin;
+});
+
 /** `POST /embed-tokens`: the origin that will embed the elements (normalised) and a lifetime in seconds. */
 export const EmbedTokenBody = z.object(
   {
-    origin: z
-      .string({ error: fr('origin.invalid') })
-      .transform((s, ctx) => {
-        const origin = normaliseOrigin(s);
-        if (origin === null) {
-          ctx.addIssue({ code: 'custom', message: fr('origin.invalid') });
-          return z.NEVER;
-        }
-        return origin;
-      }),
+    origin: OriginField,
     ttlSeconds: z
       .number({ error: fr('ttlSeconds.invalid', { max: EMBED_TOKEN_TTL_MAX }) })
       .int({ error: fr('ttlSeconds.invalid', { max: EMBED_TOKEN_TTL_MAX }) })
       .min(60, { error: fr('ttlSeconds.invalid', { max: EMBED_TOKEN_TTL_MAX }) })
       .max(EMBED_TOKEN_TTL_MAX, { error: fr('ttlSeconds.invalid', { max: EMBED_TOKEN_TTL_MAX }) })
       .default(EMBED_TOKEN_TTL_DEFAULT),
+    scopes: z
+      .array(z.enum(EMBED_SCOPES, { error: fr('scopes.invalid') }), { error: fr('scopes.invalid') })
+      .min(1, { error: fr('scopes.invalid') })
+      .max(EMBED_SCOPES.length, { error: fr('scopes.invalid') })
+      .default(['read'])
+      // `write` without `read` would be a token that can change what it cannot see: it reads too.
+      .transform((scopes): EmbedScope[] => (scopes.includes('write') ? ['read', 'write'] : ['read'])),
   },
   { error: fr('body.invalid') },
 );
 export type EmbedTokenBody = z.output<typeof EmbedTokenBody>;
+
+/**
+ * `PUT /embed-origins`: the space's whole list of allowed embedding origins
+ * (`scheme://host[:port]`, https — or http on localhost —, no path, no
+ * wildcard), each normalised, none twice, at most {@link EMBED_ORIGINS_MAX}.
+ */
+export const EmbedOriginsBody = z.object(
+  {
+    origins: z
+      .array(OriginField, { error: fr('body.invalid') })
+      .max(EMBED_ORIGINS_MAX, { error: fr('origins.tooMany', { max: EMBED_ORIGINS_MAX }) })
+      .superRefine((origins, ctx) => {
+        origins.forEach((origin, index) => {
+          if (origins.indexOf(origin) !== index) ctx.addIssue({ code: 'custom', path: [index], message: fr('origins.duplicate') });
+        });
+      }),
+  },
+  { error: fr('body.invalid') },
+);
+export type EmbedOriginsBody = z.output<typeof EmbedOriginsBody>;

@@ -1,7 +1,8 @@
 /**
- * `/auth`, `/me`, `/api-keys`, `/embed-tokens` (SPEC §4 « auth », « keys »).
+ * `/auth`, `/me`, `/api-keys`, `/embed-origins`, `/embed-tokens` (SPEC §4 « auth », « keys »).
  */
 import {
+  EmbedOriginsBody,
   EmbedTokenBody,
   LoginBody,
   PasswordChangeBody,
@@ -20,6 +21,8 @@ import {
   createApiKey,
   createEmbedToken,
   listApiKeys,
+  listEmbedOrigins,
+  replaceEmbedOrigins,
   login,
   profile,
   requestPasswordReset,
@@ -127,6 +130,23 @@ export const authRoutes: RouteSpec[] = [
     handle(ctx) {
       revokeApiKey(ctx.store, ctx.spaceId(), ctx.id());
       return noContent();
+    },
+  },
+  {
+    method: 'get',
+    path: '/embed-origins',
+    auth: ['admin', 'apiKey'],
+    handle(ctx) {
+      return json(listEmbedOrigins(ctx.store, ctx.spaceId()));
+    },
+  },
+  {
+    method: 'put',
+    path: '/embed-origins',
+    auth: ['admin', 'apiKey'],
+    async handle(ctx) {
+      const { origins } = ctx.parse(EmbedOriginsBody, await ctx.json());
+      return json(replaceEmbedOrigins(ctx.store, ctx.actor as Actor, origins));
     },
   },
   {

@@ -3,7 +3,7 @@
  * key, the exam platform's integration key, or an embed token — or the
  * session cookie. The space always comes from here, never from the request.
  */
-import { isAllowedOrigin, normaliseOrigin } from '@clr/domain';
+import { embedScopeAllows, fr, isAllowedOrigin, normaliseOrigin } from '@clr/domain';
 import type { MockStore } from '../store/store.js';
 import { forbidden, unauthenticated } from './problem.js';
 
@@ -34,7 +34,7 @@ export const EMBED_PREFIX = 'clr_emb_';
  * request's `Origin` (in a browser without one, the page's own) must be the
  * token's, still allowed by the space, and the key that minted it still live.
  */
-function actorFromEmbedToken(store: MockStore, token: string, originHeader: string | null): Actor {
+function actorFromEmbedToken(store: MockStore, token: string, originHeader: string | null, method: string): Actor {
   const now = store.now().getTime();
   const embed = store.state.embedTokens.find((t) => t.token === token);
   const invalid = () => unauthenticated("Jeton d'intégration invalide ou expiré.");
@@ -48,11 +48,13 @@ function actorFromEmbedToken(store: MockStore, token: string, originHeader: stri
   if (!isAllowedOrigin(origin, space.embedOrigins)) {
     throw forbidden("Cette origine n'est plus autorisée à intégrer les composants de cet espace.");
   }
+  // The scopes hold on every route, here at the door: a read-only token writes nothing.
+  if (!embedScopeAllows(embed.scopes, method)) throw forbidden(fr('embed.readOnly'));
   return { kind: 'embed', spaceId: space.id, apiKeyId: key.id, origin };
 }
 
-function actorFromBearer(store: MockStore, secret: string, origin: string | null): Actor {
-  if (secret.startsWith(EMBED_PREFIX)) return actorFromEmbedToken(store, secret, origin);
+function actorFromBearer(store: MockStore, secret: string, origin: string | null, method: string): Actor {
+  if (secret.startsWith(EMBED_PREFIX)) return actorFromEmbedToken(store, secret, origin, method);
   const now = store.now();
   const key = store.state.apiKeys.find((k) => k.secret === secret);
   if (key) {
@@ -95,7 +97,7 @@ export function identify(store: MockStore, request: Request, cookies: Record<str
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
     if (!match?.[1]) throw unauthenticated('En-tête Authorization invalide : « Bearer <clé> » attendu.');
-    return { actor: actorFromBearer(store, match[1], request.headers.get('origin')), sessionToken: undefined };
+    return { actor: actorFromBearer(store, match[1], request.headers.get('origin'), request.method.toUpperCase()), sessionToken: undefined };
   }
   const token = cookies[SESSION_COOKIE];
   return token ? resumeSession(store, token) : { actor: undefined, sessionToken: undefined };

@@ -11,6 +11,7 @@ import {
   fr,
   isAllowedOrigin,
   type AdminProfile,
+  type EmbedScope,
   type EmbedTokenBody,
   type ProfilePatchBody,
   type SpaceRef,
@@ -298,7 +299,7 @@ export function revokeApiKey(store: MockStore, spaceId: string, id: string): voi
  * embedded in one of the space's allowed origins; the token acts for the
  * space from that origin only, and dies with its key.
  */
-export function createEmbedToken(store: MockStore, actor: Actor, body: EmbedTokenBody): { token: string; expiresAt: string } {
+export function createEmbedToken(store: MockStore, actor: Actor, body: EmbedTokenBody): { token: string; expiresAt: string; scopes: EmbedScope[] } {
   if (actor.kind !== 'apiKey') throw forbidden("Un jeton d'intégration ne peut pas en créer d'autres : utilisez votre clé d'API.");
   const space = store.state.spaces.find((s) => s.id === actor.spaceId);
   if (!space || !isAllowedOrigin(body.origin, space.embedOrigins)) {
@@ -309,6 +310,26 @@ export function createEmbedToken(store: MockStore, actor: Actor, body: EmbedToke
   const token = `${EMBED_PREFIX}${randomToken(store.random, 32)}`;
   const expiresAt = new Date(end * 1000).toISOString();
   store.state.embedTokens = store.state.embedTokens.filter((t) => Date.parse(t.expiresAt) > now.getTime());
-  store.state.embedTokens.push({ token, apiKeyId: actor.apiKeyId, spaceId: space.id, origin: body.origin, createdAt: now.toISOString(), expiresAt });
-  return { token, expiresAt };
+  store.state.embedTokens.push({ token, apiKeyId: actor.apiKeyId, spaceId: space.id, origin: body.origin, scopes: body.scopes, createdAt: now.toISOString(), expiresAt });
+  return { token, expiresAt, scopes: body.scopes };
+}
+
+/** `GET /embed-origins`: the space's allowed embedding origins, in the list's order. */
+export function listEmbedOrigins(store: MockStore, spaceId: string): { data: string[] } {
+  const space = store.state.spaces.find((s) => s.id === spaceId);
+  if (!space) throw notFound("Cet espace n'existe pas.");
+  return { data: [...space.embedOrigins] };
+}
+
+/**
+ * `PUT /embed-origins` `{ origins }`: replaces the list (validated and
+ * normalised by the domain's `EmbedOriginsBody`); an administrator's session
+ * or the API key, never an embed token. Tokens of a removed origin stop at once.
+ */
+export function replaceEmbedOrigins(store: MockStore, actor: Actor, origins: string[]): { data: string[] } {
+  if (actor.kind === 'embed') throw forbidden("Un jeton d'intégration ne peut pas lire ni changer les origines autorisées : utilisez votre clé d'API ou une session administrateur.");
+  const space = store.state.spaces.find((s) => s.id === actor.spaceId);
+  if (!space) throw notFound("Cet espace n'existe pas.");
+  space.embedOrigins = [...origins];
+  return { data: [...origins] };
 }

@@ -7,6 +7,7 @@
 import type {
   AssignmentSnapshot,
   Civility,
+  EmbedScope,
   EducationLevel,
   ExamSession,
   ExamType,
@@ -82,6 +83,8 @@ export interface EmbedTokenRecord {
   apiKeyId: string;
   spaceId: string;
   origin: string;
+  /** What it may do: `read` (GET), `write` (everything else). */
+  scopes: EmbedScope[];
   createdAt: string;
   expiresAt: string;
 }

@@ -1,7 +1,7 @@
-import { Attempt, AttemptStarted, ValidationDecisionBody } from '@clr/domain';
+import { Attempt, AttemptStarted, ValidationDecisionBody, type EmbedScope } from '@clr/domain';
 import type { z } from 'zod';
 import type { CallOptions } from '../core/transport.js';
-import { ApiKey, ApiKeyCreated, ApiKeyList, EmbedToken, IntegrationLogin } from '../schemas.js';
+import { ApiKey, ApiKeyCreated, ApiKeyList, EmbedOrigins, EmbedToken, IntegrationLogin } from '../schemas.js';
 import { Resource, seg } from './resource.js';
 
 /**
@@ -47,9 +47,25 @@ export class ApiKeysResource extends Resource {
     return this.http.empty({ method: 'DELETE', path: `api-keys/${seg(id)}`, options });
   }
 
-  /** Mints a short-lived token for elements embedded on `origin` (call it from your back end, with your API key). */
-  createEmbedToken(body: { origin: string; ttlSeconds?: number }, options?: CallOptions): Promise<EmbedToken> {
+  /**
+   * Mints a short-lived token for elements embedded on `origin` (call it from
+   * your back end, with your API key). It is read-only unless `scopes` asks for
+   * `write` as well (`['read', 'write']`: an order cart, an assignment dialog).
+   */
+  createEmbedToken(body: { origin: string; ttlSeconds?: number; scopes?: EmbedScope[] }, options?: CallOptions): Promise<EmbedToken> {
     return this.http.json({ method: 'POST', path: 'embed-tokens', body, schema: EmbedToken, options });
+  }
+}
+
+/** `/embed-origins`: the origins (`https://host[:port]`) allowed to embed the space's elements. */
+export class EmbedOriginsResource extends Resource {
+  list(options?: CallOptions): Promise<EmbedOrigins> {
+    return this.http.json({ method: 'GET', path: 'embed-origins', schema: EmbedOrigins, options });
+  }
+
+  /** Replaces the whole list (at most 20, no path, no wildcard); tokens of a removed origin stop working at once. */
+  replace(origins: string[], options?: CallOptions): Promise<EmbedOrigins> {
+    return this.http.json({ method: 'PUT', path: 'embed-origins', body: { origins }, schema: EmbedOrigins, options });
   }
 }
 

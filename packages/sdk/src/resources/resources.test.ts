@@ -64,6 +64,8 @@ const calls: [string, (c: ClrClient) => Promise<unknown>, string, unknown?][] = 
   ['apiKeys.create', (c) => c.apiKeys.create({ name: 'SI RH' }), 'POST /api/v1/api-keys', { name: 'SI RH' }],
   ['apiKeys.delete', (c) => c.apiKeys.delete('k1'), 'DELETE /api/v1/api-keys/k1'],
   ['apiKeys.createEmbedToken', (c) => c.apiKeys.createEmbedToken({ origin: 'https://intranet.exemple.fr' }), 'POST /api/v1/embed-tokens'],
+  ['embedOrigins.list', (c) => c.embedOrigins.list(), 'GET /api/v1/embed-origins'],
+  ['embedOrigins.replace', (c) => c.embedOrigins.replace(['https://intranet.exemple.fr']), 'PUT /api/v1/embed-origins', { origins: ['https://intranet.exemple.fr'] }],
   ['public.verify', (c) => c.public.verify('BCDFGHJKMP'), 'GET /api/v1/public/verify/BCDFGHJKMP'],
   ['meta.health', (c) => c.meta.health(), 'GET /api/v1/healthz'],
 ];

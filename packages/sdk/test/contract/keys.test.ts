@@ -69,4 +69,34 @@ describe('API keys and embed tokens (SPEC §4 « keys »)', () => {
     const admin = await signIn();
     expect(await failure(admin.apiKeys.createEmbedToken({ origin: ALLOWED_ORIGIN }))).toBeInstanceOf(ForbiddenError);
   });
+
+  it('an embed token is read-only unless minted with write: the elements read, and a write is refused (forbidden)', async () => {
+    const admin = await signIn();
+    const { secret } = await admin.apiKeys.create({ name: `Portail ${unique()}` });
+    const readOnly = await keyClient(secret).apiKeys.createEmbedToken({ origin: ALLOWED_ORIGIN });
+    expect(readOnly.scopes).toEqual(['read']);
+    const embedded = embeddedClient(readOnly.token, ALLOWED_ORIGIN);
+    const before = (await admin.groups.list({ limit: 1 })).total;
+    expect((await embedded.groups.list({ limit: 1 })).total).toBe(before);
+    expect(await failure(embedded.groups.create({ name: `Refusé ${unique()}`, category: 'exam_session' }))).toBeInstanceOf(ForbiddenError);
+    expect((await admin.groups.list({ limit: 1 })).total).toBe(before);
+    const writer = await keyClient(secret).apiKeys.createEmbedToken({ origin: ALLOWED_ORIGIN, scopes: ['read', 'write'] });
+    const group = await embeddedClient(writer.token, ALLOWED_ORIGIN).groups.create({ name: `Intranet ${unique()}`, category: 'exam_session' });
+    expect((await admin.groups.retrieve(group.id)).name).toBe(group.name);
+    await admin.groups.delete(group.id);
+  });
+
+  it('the embedding origins: listed and replaced by an administrator or the key, never by an embed token; the list keeps the allowed origin working', async () => {
+    const admin = await signIn();
+    const { secret } = await admin.apiKeys.create({ name: `Portail ${unique()}` });
+    const { data: before } = await admin.embedOrigins.list();
+    expect(before).toContain(ALLOWED_ORIGIN);
+    const replaced = await keyClient(secret).embedOrigins.replace([...before, 'HTTPS://Intranet.Exemple.fr/']);
+    expect(replaced.data).toEqual([...before, 'https://intranet.exemple.fr']);
+    const token = (await keyClient(secret).apiKeys.createEmbedToken({ origin: 'https://intranet.exemple.fr', scopes: ['read', 'write'] })).token;
+    expect(await failure(embeddedClient(token, 'https://intranet.exemple.fr').embedOrigins.replace([]))).toBeInstanceOf(ForbiddenError);
+    expect(await failure(admin.embedOrigins.replace(['https://*.exemple.fr']))).toBeInstanceOf(ValidationFailedError);
+    expect((await admin.embedOrigins.replace(before)).data).toEqual(before);
+    expect(await failure(embeddedClient(token, 'https://intranet.exemple.fr').candidates.list({ limit: 1 }))).toBeInstanceOf(ForbiddenError);
+  });
 });
