@@ -6,6 +6,7 @@
 export { ClrElement, type ShownError } from './shared/clr-element.js';
 export { clrClientContext } from './shared/context.js';
 export { provideClient, type ClrClientProvider } from './shared/provide.js';
+export { configure, type ConfigureOptions } from './shared/configure.js';
 export { defineElement } from './shared/define.js';
 export { ClrEvent } from './shared/events.js';
 export { nearestLang, toLocale } from './shared/locale.js';

@@ -24,7 +24,7 @@ export interface ClientOptions {
    * or the API root itself. In a browser on the same origin, `''`.
    */
   baseUrl: string;
-  /** `{ kind: 'session' }`, `{ kind: 'apiKey', key }` or `{ kind: 'embedToken', token }`. */
+  /** `{ kind: 'session' }`, `{ kind: 'apiKey', key }`, `{ kind: 'embedToken', token }` or `{ kind: 'embedToken', fetchToken }`. */
   auth: ClientAuth;
   /** A `fetch` to use instead of the global one (tests, instrumentation). */
   fetch?: typeof globalThis.fetch;
@@ -103,6 +103,10 @@ export function createClient(options: ClientOptions): ClrClient {
     throw new TypeError("createClient: auth doit valoir { kind: 'session' }, { kind: 'apiKey', key } ou { kind: 'embedToken', token }.");
   }
   if (kind === 'apiKey' && !(options.auth as { key?: string }).key) throw new TypeError('createClient: la clé d’API est vide.');
-  if (kind === 'embedToken' && !(options.auth as { token?: string }).token) throw new TypeError('createClient: le jeton est vide.');
+  if (kind === 'embedToken') {
+    const { token, fetchToken } = options.auth as { token?: string; fetchToken?: unknown };
+    if (fetchToken !== undefined && typeof fetchToken !== 'function') throw new TypeError('createClient: fetchToken doit être une fonction.');
+    if (fetchToken === undefined && !token) throw new TypeError('createClient: le jeton est vide (donnez token ou fetchToken).');
+  }
   return new ClrClient(options);
 }

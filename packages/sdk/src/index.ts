@@ -7,7 +7,7 @@
  */
 export { ClrClient, createClient } from './client.js';
 export type { ClientOptions } from './client.js';
-export type { CallOptions, ClientAuth, ListCallOptions, RetryOptions } from './core/transport.js';
+export type { CallOptions, ClientAuth, FetchEmbedToken, ListCallOptions, RetryOptions } from './core/transport.js';
 export { RETRY_STATUSES } from './core/transport.js';
 export {
   AssignmentExistsError,

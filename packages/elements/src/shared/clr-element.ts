@@ -5,6 +5,7 @@ import { translateMessage, type FieldError, type Locale } from '@clr/domain';
 import { ClrApiError, ClrNetworkError, isAbortError, type ClrClient } from '@clr/sdk';
 import { CATALOGUES, type Catalogue } from '../translations/index.js';
 import { clrClientContext } from './context.js';
+import { defaultApiUrl, tokenUrlClient } from './token-client.js';
 import { nearestLang, toLocale } from './locale.js';
 
 /** What an element shows for a failed call: the API's French message (translated when the page is English) and each field's message. */
@@ -14,14 +15,28 @@ export interface ShownError {
 }
 
 /**
- * Base of every `clr-…` element: the SDK client (from `@lit/context` or the
- * `.client` property), the catalogue of the nearest `lang` (re-read when that
- * attribute changes), and the French/English text of an API error.
+ * Base of every `clr-…` element: the SDK client (the `.client` property, the
+ * one provided through `@lit/context`, or one of its own that fetches embed
+ * tokens from `token-url`), the catalogue of the nearest `lang` (re-read when
+ * that attribute changes), and the French/English text of an API error.
  */
 export class ClrElement extends LitElement {
-  /** The SDK client; when unset, the one provided through `clrClientContext` is used. */
+  /** The SDK client; when unset, the one provided through `clrClientContext` is used, else the `token-url` one. */
   @property({ attribute: false })
   client: ClrClient | undefined;
+
+  /**
+   * A URL of the portal's own back end that answers an embed token
+   * (`{ token, expiresAt }`, as `apiKeys.createEmbedToken` gives it): the
+   * element then talks to the CLR server with the tokens it fetches there,
+   * fetching the next one before each expires. Elements of one page share them.
+   */
+  @property({ attribute: 'token-url', reflect: true })
+  tokenUrl: string | undefined;
+
+  /** The CLR server, with `token-url` (default: the server the script was loaded from). */
+  @property({ attribute: 'api-url', reflect: true })
+  apiUrl: string | undefined;
 
   @consume({ context: clrClientContext, subscribe: true })
   @state()
@@ -35,7 +50,7 @@ export class ClrElement extends LitElement {
 
   /** The client in use, or `undefined` while none is given. */
   protected get api(): ClrClient | undefined {
-    return this.client ?? this.contextClient;
+    return this.client ?? this.contextClient ?? (this.tokenUrl ? tokenUrlClient(this.apiUrl ?? defaultApiUrl(), this.tokenUrl) : undefined);
   }
 
   protected get t(): Catalogue {

@@ -178,6 +178,63 @@ describe('authentication', () => {
     expect(api.sent.map((s) => s.headers.get('authorization'))).toEqual(['Bearer clr_key_test', 'Bearer emb_123']);
   });
 
+  it("fetches an embed token from the portal's back end once for concurrent calls, and sends it as Bearer", async () => {
+    const api = fakeApi(json(STOCK));
+    let fetched = 0;
+    const fetchToken = async () => {
+      fetched += 1;
+      return { token: `emb_${fetched}`, expiresAt: new Date(Date.now() + 15 * 60_000).toISOString() };
+    };
+    const c = client(api, { auth: { kind: 'embedToken', fetchToken } });
+    await Promise.all([c.stock.get(), c.stock.get(), c.stock.get()]);
+    await c.stock.get();
+    expect(fetched).toBe(1);
+    expect(api.sent.map((s) => s.headers.get('authorization'))).toEqual(['Bearer emb_1', 'Bearer emb_1', 'Bearer emb_1', 'Bearer emb_1']);
+  });
+
+  it('fetches a new embed token a minute before the current one expires', async () => {
+    const api = fakeApi(json(STOCK));
+    let fetched = 0;
+    // Each token ends in 30 s: inside the one-minute margin, so every call needs a fresh one.
+    const fetchToken = async () => ({ token: `emb_${(fetched += 1)}`, expiresAt: new Date(Date.now() + 30_000).toISOString() });
+    const c = client(api, { auth: { kind: 'embedToken', fetchToken } });
+    await c.stock.get();
+    await c.stock.get();
+    expect(api.sent.map((s) => s.headers.get('authorization'))).toEqual(['Bearer emb_1', 'Bearer emb_2']);
+  });
+
+  it('on a 401, fetches a new embed token and sends the request once more; a second 401 is the caller’s', async () => {
+    const expired = () => problem(401, { code: 'unauthenticated', detail: "Jeton d'intégration invalide ou expiré." });
+    const api = fakeApi(expired(), json(STOCK));
+    let fetched = 0;
+    const c = client(api, { auth: { kind: 'embedToken', fetchToken: async () => `emb_${(fetched += 1)}` } });
+    expect(await c.stock.get()).toMatchObject({ total: 10 });
+    expect(api.sent.map((s) => s.headers.get('authorization'))).toEqual(['Bearer emb_1', 'Bearer emb_2']);
+    const refused = fakeApi(expired());
+    const other = client(refused, { auth: { kind: 'embedToken', fetchToken: async () => 'emb_revoked' } });
+    await expect(other.stock.get()).rejects.toMatchObject({ name: 'UnauthenticatedError', status: 401 });
+    expect(refused.sent).toHaveLength(2);
+  });
+
+  it('a token endpoint that fails is a network error naming it, and the next call asks again', async () => {
+    const api = fakeApi(json(STOCK));
+    let calls = 0;
+    const fetchToken = async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('503 du portail');
+      return 'emb_ok';
+    };
+    const c = client(api, { auth: { kind: 'embedToken', fetchToken } });
+    await expect(c.stock.get()).rejects.toBeInstanceOf(ClrNetworkError);
+    await expect(c.stock.get()).resolves.toMatchObject({ total: 10 });
+    expect(api.sent).toHaveLength(1);
+  });
+
+  it('refuses an embed-token client with neither a token nor a function', () => {
+    expect(() => createClient({ baseUrl: 'https://clr.test', auth: { kind: 'embedToken', token: '' } })).toThrow(/jeton est vide/);
+    expect(() => createClient({ baseUrl: 'https://clr.test', auth: { kind: 'embedToken', fetchToken: 'nope' as never } })).toThrow(/fetchToken/);
+  });
+
   it('keeps the session cookie of a login in Node and sends it back, until logout', async () => {
     const api = fakeApi(
       json(SESSION, 200, { 'set-cookie': 'clr_session=tok123; Path=/; HttpOnly; SameSite=Lax' }),

@@ -11,7 +11,20 @@ export type ClientAuth =
   /** A space's API key (or the exam platform's integration key), sent as `Authorization: Bearer`. */
   | { kind: 'apiKey'; key: string }
   /** A short-lived embed token minted by the partner's back end (`apiKeys.createEmbedToken`), sent as `Authorization: Bearer`. */
-  | { kind: 'embedToken'; token: string };
+  | { kind: 'embedToken'; token: string; fetchToken?: undefined }
+  /**
+   * Embed tokens fetched from the portal's own back end, as many times as
+   * needed: the client calls `fetchToken` before its first request, again a
+   * minute before the token's `expiresAt`, and once more when the server
+   * answers 401 (then the request is sent again with the new token).
+   */
+  | { kind: 'embedToken'; fetchToken: FetchEmbedToken; token?: undefined };
+
+/** What a portal's back end answers for an embed token: the token, or `{ token, expiresAt }` as `apiKeys.createEmbedToken` gives it. */
+export type FetchEmbedToken = (options: { signal?: AbortSignal }) => Promise<string | { token: string; expiresAt?: string | null }>;
+
+/** A fetched token is fetched again this long before it expires. */
+const EMBED_TOKEN_MARGIN_MS = 60_000;
 
 export interface RetryOptions {
   /** Retries after the first attempt. Default 2; 0 turns retries off. */
@@ -99,6 +112,8 @@ export class Transport {
   /** The space the session belongs to, once known: part of the cache scope. */
   #sessionScope: string | null = null;
   #scopeKey: Promise<string> | null = null;
+  /** The embed token `fetchToken` last gave, and when to fetch the next. */
+  #fetched: Promise<{ token: string; renewAt: number }> | null = null;
 
   constructor(config: TransportConfig) {
     this.apiUrl = apiUrlOf(config.baseUrl);
@@ -115,7 +130,7 @@ export class Transport {
     };
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...config.headers };
     if (config.auth.kind === 'apiKey') headers.authorization = `Bearer ${config.auth.key}`;
-    if (config.auth.kind === 'embedToken') headers.authorization = `Bearer ${config.auth.token}`;
+    if (config.auth.kind === 'embedToken' && config.auth.token !== undefined) headers.authorization = `Bearer ${config.auth.token}`;
     this.#ky = ky.create({
       headers,
       // The browser sends the admin site's cookie only when asked; bearer callers send none.
@@ -185,9 +200,18 @@ export class Transport {
     const who =
       this.auth.kind === 'session'
         ? `session:${this.#sessionScope ?? '-'}`
-        : `bearer:${await (this.#scopeKey ??= fingerprint(this.auth.kind === 'apiKey' ? this.auth.key : this.auth.token))}`;
+        : `bearer:${await (this.#scopeKey ??= fingerprint(this.#bearerIdentity()))}`;
     return `${this.apiUrl}|${who}|`;
   }
+
+  /** What identifies a bearer caller for the cache: the key, the fixed token, or the function that fetches tokens (one per client). */
+  #bearerIdentity(): string {
+    if (this.auth.kind === 'apiKey') return this.auth.key;
+    if (this.auth.kind === 'embedToken' && this.auth.token !== undefined) return this.auth.token;
+    return `fetched:${this.apiUrl}:${(this.#clientId ??= Math.random().toString(36).slice(2))}`;
+  }
+
+  #clientId: string | undefined;
 
   /** Records which space the session belongs to (after login or `me`), so cached pages stay per space. */
   setSessionScope(spaceOrAdmin: string | null): void {
@@ -254,10 +278,52 @@ export class Transport {
       ...(options.signal ? { signal: options.signal } : {}),
       ...(request.body !== undefined ? { json: request.body } : {}),
     };
+    const fetchToken = this.auth.kind === 'embedToken' ? this.auth.fetchToken : undefined;
+    if (!fetchToken) {
+      try {
+        return await this.#ky(url, kyOptions);
+      } catch (error) {
+        throw await this.#translate(error, request, url);
+      }
+    }
+    for (let attempt = 1; ; attempt += 1) {
+      const token = await this.#embedToken(fetchToken, options.signal, url, request);
+      try {
+        return await this.#ky(url, { ...kyOptions, headers: { ...headers, authorization: `Bearer ${token}` } });
+      } catch (error) {
+        // Expired or revoked under our feet: one new token, one more try.
+        if (attempt === 1 && error instanceof HTTPError && error.response.status === 401) {
+          // Not awaited: a tee'd body (a cloned response) settles its cancel only with its twin.
+          void error.response.body?.cancel().catch(() => undefined);
+          this.#fetched = null;
+          continue;
+        }
+        throw await this.#translate(error, request, url);
+      }
+    }
+  }
+
+  /** The current fetched embed token, fetching one when there is none or it is about to expire (one fetch for concurrent calls). */
+  async #embedToken(fetchToken: FetchEmbedToken, signal: AbortSignal | undefined, url: string, request: BaseRequest): Promise<string> {
+    const current = this.#fetched && (await this.#fetched.catch(() => null));
+    if (current && Date.now() < current.renewAt) return current.token;
+    const pending = (this.#fetched = fetchToken(signal ? { signal } : {}).then((answer) => {
+      const { token, expiresAt } = typeof answer === 'string' ? { token: answer, expiresAt: null } : answer;
+      if (typeof token !== 'string' || token === '') throw new TypeError('fetchToken: la réponse ne contient pas de jeton.');
+      const end = expiresAt ? Date.parse(expiresAt) : Number.NaN;
+      return { token, renewAt: Number.isFinite(end) ? end - EMBED_TOKEN_MARGIN_MS : Number.POSITIVE_INFINITY };
+    }));
     try {
-      return await this.#ky(url, kyOptions);
+      return (await pending).token;
     } catch (error) {
-      throw await this.#translate(error, request, url);
+      if (this.#fetched === pending) this.#fetched = null;
+      if (signal?.aborted) throw signal.reason ?? error;
+      if (error instanceof TypeError && error.message.startsWith('fetchToken:')) throw error;
+      throw new ClrNetworkError(`Le jeton d'intégration n'a pas pu être obtenu : ${(error as Error)?.message ?? String(error)}`, {
+        cause: error,
+        method: request.method,
+        url,
+      });
     }
   }
 
