@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Builds the admin site (`vite build` → playground/dist) when it is missing or
-// older than anything it is built from: the playground's own sources and the
+// Builds the admin site (`vite build` → playground/dist) and the elements'
+// one-tag bundle (packages/elements/dist/embed) when missing or older than
+// anything they are built from: the playground's own sources and the
 // packages it bundles (elements, SDK, domain). Root `npm start` runs it first
 // (`prestart`), so the server always serves the current site. `--force`
 // builds anyway.
@@ -31,8 +32,18 @@ function newest(path) {
 }
 
 const force = process.argv.includes('--force');
-const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
 const sourcesAt = Math.max(...sources.map(newest));
+
+// The one-tag bundle the server serves at /embed (packages/elements/dist/embed), from the same sources.
+const bundle = join(root, 'packages', 'elements', 'dist', 'embed', 'manifest.json');
+const bundleAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
+if (force || bundleAt <= sourcesAt) {
+  console.log('Construction du module d’intégration (packages/elements/dist/embed)…');
+  const made = spawnSync(process.execPath, [join(root, 'packages', 'elements', 'scripts', 'build-bundle.mjs')], { cwd: root, stdio: 'inherit' });
+  if (made.status !== 0) process.exit(made.status ?? 1);
+}
+
+const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
 if (!force && builtAt > sourcesAt) {
   console.log('Site d’administration à jour (playground/dist).');
   process.exit(0);

@@ -15,7 +15,7 @@ export interface RouteDef {
 }
 
 /** Paths the server owns: a link to them leaves the site. */
-const SERVER_PATHS = /^\/(api|paiement|verify|ack|accuse-reception|demo)(\/|$)/;
+const SERVER_PATHS = /^\/(api|paiement|verify|ack|accuse-reception|demo|embed)(\/|$)/;
 
 export class Router<R extends RouteDef> {
   readonly #routes: { route: R; pattern: RegExp; names: string[] }[];

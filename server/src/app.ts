@@ -28,6 +28,7 @@ import { documentRoutes } from './routes/documents.js';
 import { publicApiRoutes, publicPageRoutes } from './routes/public.js';
 import { demoOutboxPageRoutes, demoOutboxRoutes } from './routes/demo-outbox.js';
 import { siteRoutes } from './routes/site.js';
+import { embedRoutes } from './routes/embed.js';
 
 export interface CreateAppOptions {
   db: Db;
@@ -38,6 +39,8 @@ export interface CreateAppOptions {
   config?: Partial<AppConfig>;
   /** The built admin site served at `/` (default `playground/dist`); `null` serves the API and the server's pages only. */
   siteDir?: string | null;
+  /** The one-tag bundle served at `/embed` (default `packages/elements/dist/embed`). */
+  embedDir?: string;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -117,6 +120,8 @@ export function createApp(options: CreateAppOptions) {
   app.route('/', publicPageRoutes());
   app.route('/paiement', paymentPageRoutes((path, init) => app.request(`${API_PREFIX}${path}`, init)));
   if (!deps.config.production) app.route('/demo', demoOutboxPageRoutes());
+  // The elements for portals, in one ES module (`<script type="module" src="…/embed/clr-elements.js">`).
+  app.route('/embed', embedRoutes(options.embedDir));
   // Last: the admin site's files, and its index.html for the site's own paths (deep links).
   if (options.siteDir !== null) app.route('/', siteRoutes(options.siteDir));
   return app;

@@ -143,8 +143,20 @@ async function bundleSizes() {
     }
   }
   if (!defines.includes('clr-candidates-table.ts')) console.log('MISS <clr-candidates-table>: src/define/clr-candidates-table.ts does not exist yet');
+  // The one-tag bundle (GET /embed/clr-elements.js): every element, the SDK and zod in one module.
+  const { buildBundle } = await import('../scripts/build-bundle.mjs');
+  const bundle = await buildBundle({ write: false });
+  const weights = new Map();
+  for (const [id, info] of Object.entries(bundle.modules)) weights.set(packageOf(id), (weights.get(packageOf(id)) ?? 0) + (info.renderedLength ?? 0));
+  console.log(`\n(b) The one-tag bundle: ${defines.length} elements, the SDK, zod`);
+  console.log(`clr-elements.js          ${kb(bundle.bytes).padStart(9)} raw  ${kb(bundle.gzipBytes).padStart(8)} gzip`);
+  console.log(`${''.padEnd(24)} in it (unminified): ${[...weights].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, length]) => `${name} ${kb(length)}`).join(', ')}`);
+  console.log(`${bundle.gzipBytes <= TARGET_BUNDLE_GZIP ? 'PASS' : 'MISS'} clr-elements.js ${kb(bundle.gzipBytes)} gzipped (target ≤ ${kb(TARGET_BUNDLE_GZIP)})`);
   return results;
 }
+
+/** Issue 15's budget for the whole one-tag bundle. */
+const TARGET_BUNDLE_GZIP = 80 * 1024;
 
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
 

@@ -11,7 +11,7 @@ export const DEFAULT_SITE_DIR = fileURLToPath(new URL('../../../playground/dist/
  * Paths the server owns: the API and its own pages keep precedence, and an
  * unknown path under them stays a 404 instead of becoming the site.
  */
-const SERVER_PATHS = /^\/(api|verify|ack|accuse-reception|paiement|demo)(\/|$)/;
+const SERVER_PATHS = /^\/(api|verify|ack|accuse-reception|paiement|demo|embed)(\/|$)/;
 
 /** Vite names built files after their content: they never change, so browsers keep them. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
