@@ -104,6 +104,7 @@ export function createApp(options: CreateAppOptions) {
     info: {
       title: 'CLR Admin API',
       version: '1.0.0',
+      license: { name: 'MIT', identifier: 'MIT' },
       description:
         "API de la plateforme d'administration de la Certification Le Robert. Erreurs : application/problem+json (RFC 9457), messages en français.",
     },

@@ -37,6 +37,7 @@ const tags = ['assignments'];
 const assignRoute = createRoute({
   method: 'post',
   path: '/candidates/{id}/assignment',
+  operationId: 'assignExam',
   tags,
   middleware: space(),
   summary: 'Attribuer une certification à un candidat (§6.5, R5)',
@@ -52,6 +53,7 @@ const assignRoute = createRoute({
 const modifyRoute = createRoute({
   method: 'put',
   path: '/candidates/{id}/assignment',
+  operationId: 'modifyAssignment',
   tags,
   middleware: space(),
   summary: "Modifier l'attribution d'un examen non passé (§6.6, R6)",
@@ -65,6 +67,7 @@ const modifyRoute = createRoute({
 const removeRoute = createRoute({
   method: 'delete',
   path: '/candidates/{id}/assignment',
+  operationId: 'removeAssignment',
   tags,
   middleware: space(),
   summary: "Supprimer l'attribution d'un examen non passé (§6.6, R7)",
@@ -78,6 +81,7 @@ const removeRoute = createRoute({
 const bulkRoute = createRoute({
   method: 'post',
   path: '/assignments/bulk',
+  operationId: 'bulkAssign',
   tags,
   middleware: space(),
   summary: 'Attribuer une certification à plusieurs candidats, tout ou rien (§6.6, R8)',
@@ -91,6 +95,7 @@ const bulkRoute = createRoute({
 const bulkDeleteRoute = createRoute({
   method: 'post',
   path: '/assignments/bulk-delete',
+  operationId: 'bulkRemoveAssignments',
   tags,
   middleware: space(),
   summary: 'Supprimer les attributions de plusieurs candidats, tout ou rien (§6.6, R8)',
@@ -104,6 +109,7 @@ const bulkDeleteRoute = createRoute({
 const eligibleRoute = createRoute({
   method: 'get',
   path: '/assignments/eligible',
+  operationId: 'listEligibleCandidates',
   tags,
   middleware: space(),
   summary: 'Les candidats éligibles à une action groupée (§6.6) : `action=assign` (sans examen en cours) ou `action=remove` (examen non passé)',

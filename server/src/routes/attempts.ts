@@ -7,6 +7,7 @@ import { listAttempts } from '../services/integration.js';
 const listRoute = createRoute({
   method: 'get',
   path: '/candidates/{id}/attempts',
+  operationId: 'listAttempts',
   tags: ['results'],
   middleware: [requireActor('admin', 'apiKey')],
   summary: "Les passages d'examen d'un candidat (§6.9) : score, date, validité, validation, code public",

@@ -11,6 +11,7 @@ export const SessionResponse = z.object({ admin: AdminProfile, space: SpaceRef.n
 const loginRoute = createRoute({
   method: 'post',
   path: '/login',
+  operationId: 'login',
   tags: ['auth'],
   summary: 'Se connecter (§1.1) : ouvre une session (cookie HttpOnly)',
   security: [],
@@ -27,15 +28,17 @@ const loginRoute = createRoute({
 const logoutRoute = createRoute({
   method: 'post',
   path: '/logout',
+  operationId: 'logout',
   tags: ['auth'],
   summary: 'Se déconnecter : la session est supprimée',
   security: [],
-  responses: { 204: { description: 'Déconnecté (même sans session).' } },
+  responses: { 204: { description: 'Déconnecté (même sans session).' }, ...problems(403) },
 });
 
 const resetRoute = createRoute({
   method: 'post',
   path: '/password-reset',
+  operationId: 'requestPasswordReset',
   tags: ['auth'],
   summary: 'Mot de passe oublié : un lien est envoyé par courriel si le compte existe',
   description: 'Répond toujours 202, que le compte existe ou non.',
@@ -47,6 +50,7 @@ const resetRoute = createRoute({
 const confirmRoute = createRoute({
   method: 'post',
   path: '/password-reset/confirm',
+  operationId: 'confirmPasswordReset',
   tags: ['auth'],
   summary: 'Choisir un nouveau mot de passe avec le lien reçu (usage unique, 1 h)',
   security: [],

@@ -12,6 +12,7 @@ import { createCandidate, deleteCandidate, getCandidate, updateCandidate } from 
 const listRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listCandidates',
   tags: ['candidates'],
   summary: 'Le tableau des candidats (§6.1) : recherche, filtres, tri, pagination par curseur, effectifs par statut',
   description:
@@ -30,6 +31,7 @@ const listRoute = createRoute({
 const createDoc: RouteConfig = {
   method: 'post',
   path: '/',
+  operationId: 'createCandidate',
   tags: ['candidates'],
   summary: 'Créer un candidat (§6.3) : identité, mot de passe, informations ; coordonnées et divers facultatifs',
   request: { body: jsonBody(CandidateCreateBody) },
@@ -39,6 +41,7 @@ const createDoc: RouteConfig = {
 const getRoute = createRoute({
   method: 'get',
   path: '/{id}',
+  operationId: 'getCandidate',
   tags: ['candidates'],
   summary: 'Le dossier d’un candidat (§6.4, §6.9) : pages, examen attribué, passages, documents',
   request: { params: IdParam },
@@ -48,6 +51,7 @@ const getRoute = createRoute({
 const patchDoc: RouteConfig = {
   method: 'patch',
   path: '/{id}',
+  operationId: 'updateCandidate',
   tags: ['candidates'],
   summary: 'Modifier le dossier (§6.4) ; refusé dès qu’un examen a été passé (R11, `candidate_locked`)',
   request: { params: IdParam, body: jsonBody(CandidatePatchBody) },
@@ -57,6 +61,7 @@ const patchDoc: RouteConfig = {
 const deleteRoute = createRoute({
   method: 'delete',
   path: '/{id}',
+  operationId: 'deleteCandidate',
   tags: ['candidates'],
   summary: 'Supprimer un candidat (§6.8, R10) : jamais d’examen passé ni d’examen attribué en cours',
   request: { params: IdParam },

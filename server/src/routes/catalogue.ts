@@ -7,6 +7,7 @@ import { loadExamTypes, loadProducts, loadStock } from '../services/catalogue.js
 const examTypesRoute = createRoute({
   method: 'get',
   path: '/exam-types',
+  operationId: 'listExamTypes',
   tags: ['catalogue'],
   summary: "Le catalogue des types d'examen",
   responses: { 200: jsonResponse(listOf(ExamType), "Les types d'examen, dans l'ordre d'affichage."), ...problems(401) },
@@ -15,6 +16,7 @@ const examTypesRoute = createRoute({
 const productsRoute = createRoute({
   method: 'get',
   path: '/products',
+  operationId: 'listProducts',
   tags: ['catalogue'],
   summary: 'Les produits que mon espace peut commander (§4.3)',
   responses: { 200: jsonResponse(listOf(Product), 'Les produits de l’espace.'), ...problems(401, 403) },
@@ -23,6 +25,7 @@ const productsRoute = createRoute({
 const stockRoute = createRoute({
   method: 'get',
   path: '/stock',
+  operationId: 'getStock',
   tags: ['catalogue'],
   summary: 'Les certifications restantes, par type et par lot',
   responses: { 200: jsonResponse(Stock, 'Le stock : lots non expirés ayant encore des crédits.'), ...problems(401, 403) },

@@ -10,6 +10,7 @@ import { activationCodeRows } from '../services/exports.js';
 const listRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listActivationCodes',
   tags: ['codes'],
   summary: "Les codes d'activation (§6.7, R15) d'un candidat, d'une sélection (`candidateIds`) ou des candidats filtrés",
   description:
@@ -21,6 +22,7 @@ const listRoute = createRoute({
 const candidatesRoute = createRoute({
   method: 'get',
   path: '/candidates',
+  operationId: 'listCodeCandidates',
   tags: ['codes'],
   summary: "Les candidats ayant un examen attribué avec code d'activation (fenêtre « Afficher les codes », §6.7)",
   description: 'Le tableau des candidats (recherche, filtres, tri, curseur) restreint aux candidats ayant un code en vigueur ; sans les codes.',
@@ -31,6 +33,7 @@ const candidatesRoute = createRoute({
 const exportRoute = createRoute({
   method: 'get',
   path: '/export.csv',
+  operationId: 'exportActivationCodes',
   tags: ['codes'],
   summary: "Exporter les codes d'activation affichés (§6.7) : même sélection ou mêmes filtres que la liste",
   description: 'CSV UTF-8 avec BOM, séparateur « ; », en-têtes français (Nom, Prénom, Courriel, Statut, Date de passage, Code), dates jj/mm/aaaa (R20), envoyé au fil de la lecture.',

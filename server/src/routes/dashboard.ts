@@ -7,6 +7,7 @@ import { loadDashboard } from '../services/dashboard.js';
 const dashboardRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'getDashboard',
   tags: ['dashboard'],
   summary: "Page d'accueil (§3.1) : certifications restantes, candidats, groupes",
   responses: { 200: jsonResponse(DashboardResponse, 'Les indicateurs de l’espace (candidats masqués exclus).'), ...problems(401, 403) },

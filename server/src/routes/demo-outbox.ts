@@ -62,6 +62,7 @@ const OutboxPage = z
 const listRoute = createRoute({
   method: 'get',
   path: '/outbox',
+  operationId: 'listDemoOutbox',
   tags: ['demo'],
   summary: "Boîte d'envoi de démonstration : les courriels de mon espace, les plus récents d'abord",
   description: "Démonstration uniquement : 404 en production. Un opérateur voit les courriels de tous les espaces.",

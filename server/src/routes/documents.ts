@@ -26,6 +26,7 @@ const ZIP_CONTENT_TYPE = 'application/zip';
 const eligibleRoute = createRoute({
   method: 'get',
   path: '/{kind}/eligible',
+  operationId: 'listDocumentCandidates',
   tags: ['documents'],
   summary: 'Les candidats dont le document existe (R18, « Générer des documents » §6.10–6.12) : recherche, groupe, pages',
   request: { params: KindParam, query: DocumentsEligibleQuery.omit({ kind: true }) },
@@ -35,6 +36,7 @@ const eligibleRoute = createRoute({
 const downloadRoute = createRoute({
   method: 'get',
   path: '/{kind}',
+  operationId: 'downloadDocuments',
   tags: ['documents'],
   summary: 'Les documents des candidats choisis, fusionnés en un seul PDF (§6.10 : une page par candidat), ou un PDF par candidat dans un ZIP',
   description:

@@ -7,6 +7,7 @@ import { listExamSessions } from '../services/assignments.js';
 const listRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listExamSessions',
   tags: ['assignments'],
   summary: 'Les sessions des centres La Poste à venir ayant une place libre (§6.5)',
   description:

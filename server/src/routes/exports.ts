@@ -20,6 +20,7 @@ const CSV_DESCRIPTION = 'CSV UTF-8 avec BOM, séparateur « ; », fins de ligne 
 const groupsExport = createRoute({
   method: 'get',
   path: '/groups/export.csv',
+  operationId: 'exportGroups',
   tags: ['groups'],
   middleware: space(),
   summary: 'Exporter le tableau des groupes (§5.2) : mêmes recherche, filtres et tri que la liste',
@@ -31,6 +32,7 @@ const groupsExport = createRoute({
 const groupCandidatesExport = createRoute({
   method: 'get',
   path: '/groups/{id}/candidates/export.csv',
+  operationId: 'exportGroupCandidates',
   tags: ['groups'],
   middleware: space(),
   summary: "Exporter le tableau des candidats d'un groupe (§5.7) : mêmes recherche, filtres et tri que la liste",
@@ -42,6 +44,7 @@ const groupCandidatesExport = createRoute({
 const candidatesExport = createRoute({
   method: 'get',
   path: '/candidates/export.csv',
+  operationId: 'exportCandidates',
   tags: ['candidates'],
   middleware: space(),
   summary: 'Exporter le tableau des candidats (§6.2) : mêmes recherche, filtres et tri que la liste ; candidats masqués avec `includeHidden`',

@@ -37,6 +37,7 @@ const MemberParams = z.object({ id: IdParam.shape.id, candidateId: IdParam.shape
 const listRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listGroups',
   tags: ['groups'],
   summary: 'Le tableau des groupes (§5.1) : recherche, catégorie, période, tri ; groupes masqués en dernier',
   request: { query: GroupListQuery },
@@ -46,6 +47,7 @@ const listRoute = createRoute({
 const createGroupRoute = createRoute({
   method: 'post',
   path: '/',
+  operationId: 'createGroup',
   tags: ['groups'],
   summary: 'Créer un groupe (§5.3) : nom unique dans l’espace, catégorie',
   request: { body: jsonBody(GroupCreateBody) },
@@ -58,6 +60,7 @@ const createGroupRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/{id}',
+  operationId: 'getGroup',
   tags: ['groups'],
   summary: 'Un groupe',
   request: { params: IdParam },
@@ -67,6 +70,7 @@ const getRoute = createRoute({
 const patchRoute = createRoute({
   method: 'patch',
   path: '/{id}',
+  operationId: 'updateGroup',
   tags: ['groups'],
   summary: 'Modifier (§5.8), masquer ou réafficher (§5.4, R12) un groupe',
   request: { params: IdParam, body: jsonBody(GroupPatchBody) },
@@ -76,6 +80,7 @@ const patchRoute = createRoute({
 const deleteRoute = createRoute({
   method: 'delete',
   path: '/{id}',
+  operationId: 'deleteGroup',
   tags: ['groups'],
   summary: 'Supprimer un groupe (§5.5, R13) : ses candidats restent, sans ce groupe',
   request: { params: IdParam },
@@ -85,6 +90,7 @@ const deleteRoute = createRoute({
 const candidatesRoute = createRoute({
   method: 'get',
   path: '/{id}/candidates',
+  operationId: 'listGroupCandidates',
   tags: ['groups'],
   summary: 'Les candidats d’un groupe (§5.6) : le tableau des candidats restreint au groupe',
   request: { params: IdParam, query: CandidateListQuery },
@@ -97,6 +103,7 @@ const candidatesRoute = createRoute({
 const associableRoute = createRoute({
   method: 'get',
   path: '/{id}/associable',
+  operationId: 'listAssociableCandidates',
   tags: ['groups'],
   summary: 'Associer des candidats (§5.9, R14) : les candidats qui ne sont pas dans ce groupe',
   request: { params: IdParam, query: CandidateListQuery },
@@ -106,6 +113,7 @@ const associableRoute = createRoute({
 const addMembersRoute = createRoute({
   method: 'post',
   path: '/{id}/members',
+  operationId: 'addGroupMembers',
   tags: ['groups'],
   summary: 'Associer des candidats au groupe (§5.9, R14) : tout ou rien',
   request: { params: IdParam, body: jsonBody(GroupMembersBody) },
@@ -118,6 +126,7 @@ const addMembersRoute = createRoute({
 const removeMemberRoute = createRoute({
   method: 'delete',
   path: '/{id}/members/{candidateId}',
+  operationId: 'removeGroupMember',
   tags: ['groups'],
   summary: 'Dissocier un candidat du groupe (§5.10) : le candidat reste',
   request: { params: MemberParams },

@@ -6,6 +6,7 @@ const Health = z.object({ status: z.enum(['ok', 'unavailable']), database: z.enu
 const healthz = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'getHealth',
   tags: ['meta'],
   summary: "État du service (vérifie l'accès à la base de données)",
   security: [],

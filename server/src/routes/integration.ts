@@ -11,6 +11,7 @@ const security = [{ integrationKey: [] as string[] }];
 const loginRoute = createRoute({
   method: 'post',
   path: '/candidates/login',
+  operationId: 'loginCandidate',
   tags,
   security,
   summary: "Connexion d'un candidat à la plateforme d'examen (met à jour sa dernière connexion)",
@@ -24,6 +25,7 @@ const loginRoute = createRoute({
 const startRoute = createRoute({
   method: 'post',
   path: '/attempts',
+  operationId: 'startAttempt',
   tags,
   security,
   summary: "Démarrer un examen : avec le code d'activation (usage unique, R15) ou, sans examinateur, avec l'attribution",
@@ -34,6 +36,7 @@ const startRoute = createRoute({
 const scoreRoute = createRoute({
   method: 'post',
   path: '/attempts/{id}/score',
+  operationId: 'postScore',
   tags,
   security,
   summary: 'Enregistrer le score (/1000) et la date de passage : validité (R16), code public (R17), validation',
@@ -44,6 +47,7 @@ const scoreRoute = createRoute({
 const validationRoute = createRoute({
   method: 'post',
   path: '/attempts/{id}/validation',
+  operationId: 'postValidation',
   tags,
   security,
   summary: "Décision de l'examinateur sur un résultat en attente de validation manuelle",

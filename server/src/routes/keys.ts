@@ -29,6 +29,7 @@ const EmbedOrigins = z
 const listRoute = createRoute({
   method: 'get',
   path: '/api-keys',
+  operationId: 'listApiKeys',
   tags: ['keys'],
   summary: "Les clés d'API de mon espace (jamais leur secret)",
   middleware: [requireActor('admin')] as const,
@@ -38,6 +39,7 @@ const listRoute = createRoute({
 const createKeyRoute = createRoute({
   method: 'post',
   path: '/api-keys',
+  operationId: 'createApiKey',
   tags: ['keys'],
   summary: "Créer une clé d'API pour un programme de l'espace",
   middleware: [requireActor('admin')] as const,
@@ -48,6 +50,7 @@ const createKeyRoute = createRoute({
 const deleteKeyRoute = createRoute({
   method: 'delete',
   path: '/api-keys/{id}',
+  operationId: 'revokeApiKey',
   tags: ['keys'],
   summary: "Révoquer une clé d'API (ses jetons d'intégration meurent avec elle)",
   middleware: [requireActor('admin')] as const,
@@ -58,6 +61,7 @@ const deleteKeyRoute = createRoute({
 const embedRoute = createRoute({
   method: 'post',
   path: '/embed-tokens',
+  operationId: 'createEmbedToken',
   tags: ['keys'],
   summary: "Jeton d'intégration de courte durée pour les composants d'une origine autorisée",
   description: "À appeler depuis le serveur du partenaire avec sa clé d'API ; le navigateur l'envoie en `Authorization: Bearer`, depuis cette origine seulement.",
@@ -69,6 +73,7 @@ const embedRoute = createRoute({
 const originsRoute = createRoute({
   method: 'get',
   path: '/embed-origins',
+  operationId: 'listEmbedOrigins',
   tags: ['keys'],
   summary: "Les origines autorisées à intégrer les composants de mon espace",
   middleware: [requireActor('admin', 'apiKey')] as const,
@@ -78,6 +83,7 @@ const originsRoute = createRoute({
 const putOriginsRoute = createRoute({
   method: 'put',
   path: '/embed-origins',
+  operationId: 'replaceEmbedOrigins',
   tags: ['keys'],
   summary: "Remplacer la liste des origines autorisées à intégrer les composants",
   description:

@@ -8,6 +8,7 @@ import { SessionResponse } from './auth.js';
 const getMe = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'getProfile',
   tags: ['auth'],
   summary: 'Mon profil (§1.2) : nom, prénom, courriel',
   responses: { 200: jsonResponse(SessionResponse, 'Le profil de l’administrateur connecté.'), ...problems(401, 403) },
@@ -16,6 +17,7 @@ const getMe = createRoute({
 const patchMe = createRoute({
   method: 'patch',
   path: '/',
+  operationId: 'updateProfile',
   tags: ['auth'],
   summary: 'Modifier mon profil (nom, prénom, courriel)',
   request: { body: jsonBody(ProfilePatchBody) },
@@ -25,6 +27,7 @@ const patchMe = createRoute({
 const putPassword = createRoute({
   method: 'put',
   path: '/password',
+  operationId: 'changePassword',
   tags: ['auth'],
   summary: 'Changer mon mot de passe (mot de passe actuel requis)',
   request: { body: jsonBody(PasswordChangeBody) },

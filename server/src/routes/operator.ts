@@ -16,6 +16,7 @@ const OperatorOrder = Order.extend({ space: z.object({ id: z.string(), name: z.s
 const listRoute = createRoute({
   method: 'get',
   path: '/orders',
+  operationId: 'listAllOrders',
   tags: ['operator'],
   summary: 'Les commandes de tous les espaces (status=pending : celles à valider)',
   request: { query: OperatorOrdersQuery },
@@ -28,6 +29,7 @@ const listRoute = createRoute({
 const deliverRoute = createRoute({
   method: 'post',
   path: '/orders/{id}/deliver',
+  operationId: 'deliverOrder',
   tags: ['operator'],
   summary: 'Valider (livrer) une commande : crée les lots de crédits (R3)',
   request: { params: IdParam },
@@ -37,6 +39,7 @@ const deliverRoute = createRoute({
 const cancelRoute = createRoute({
   method: 'post',
   path: '/orders/{id}/cancel',
+  operationId: 'cancelOrder',
   tags: ['operator'],
   summary: 'Annuler une commande en attente',
   request: { params: IdParam },

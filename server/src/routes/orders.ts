@@ -13,6 +13,7 @@ import { EXPORT_FILE_BASES, ORDER_COLUMNS, orderLineRows } from '@clr/documents'
 const listRoute = createRoute({
   method: 'get',
   path: '/',
+  operationId: 'listOrders',
   tags: ['orders'],
   summary: 'Le tableau des commandes (§4.1) : sections, recherche, filtres, totaux',
   request: { query: OrderListQuery },
@@ -22,6 +23,7 @@ const listRoute = createRoute({
 const createOrderRoute = createRoute({
   method: 'post',
   path: '/',
+  operationId: 'createOrder',
   tags: ['orders'],
   summary: 'Passer une nouvelle commande (§4.3) ; honore Idempotency-Key',
   request: {
@@ -38,6 +40,7 @@ const createOrderRoute = createRoute({
 const exportRoute = createRoute({
   method: 'get',
   path: '/export.csv',
+  operationId: 'exportOrders',
   tags: ['orders'],
   summary: 'Exporter le tableau des commandes (§4.2) : mêmes filtres que la liste',
   description: 'CSV UTF-8 avec BOM, séparateur « ; », en-têtes français, dates jj/mm/aaaa, une ligne par ligne de commande (R20), envoyé au fil de la lecture.',
@@ -48,6 +51,7 @@ const exportRoute = createRoute({
 const getRoute = createRoute({
   method: 'get',
   path: '/{id}',
+  operationId: 'getOrder',
   tags: ['orders'],
   summary: 'Une commande',
   request: { params: IdParam },
@@ -57,6 +61,7 @@ const getRoute = createRoute({
 const checkoutRoute = createRoute({
   method: 'post',
   path: '/{id}/checkout',
+  operationId: 'checkoutOrder',
   tags: ['orders'],
   summary: 'Valider et régler une commande (§4.1) : l’adresse du centre de paiement',
   description:

@@ -23,6 +23,7 @@ const signed: MiddlewareHandler<AppEnv> = async (c, next) => {
 const webhookRoute = createRoute({
   method: 'post',
   path: '/webhook',
+  operationId: 'receivePaymentWebhook',
   tags: ['orders'],
   summary: 'Confirmation du centre de paiement (signée) : livre la commande réglée (R3)',
   description:

@@ -26,6 +26,7 @@ async function limitVerification(c: Context<AppEnv>): Promise<void> {
 const verifyRoute = createRoute({
   method: 'get',
   path: '/verify/{code}',
+  operationId: 'verifyCertificate',
   tags: ['public'],
   security: [],
   summary: "Vérifier un code de certification (R17) : type d'examen, score, dates de passage et de validité, nom et prénom",
