@@ -103,6 +103,18 @@ function clrDefinitionsPlugin() {
           if (declaration.kind === 'class' && declaration.customElement && !declaration.tagName) delete declaration.customElement;
         }
       }
+      // The manifest ships in the pack beside dist/: every module it names is the
+      // built file a partner imports (`dist/x/x.js`), not the TypeScript source.
+      const toDist = (value) => value.replace(/^src\/(.+)\.ts$/, 'dist/$1.js');
+      const walk = (node) => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        for (const [key, value] of Object.entries(node)) {
+          if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = toDist(value);
+          else walk(value);
+        }
+      };
+      walk(modules);
     },
   };
 }
