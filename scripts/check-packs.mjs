@@ -71,7 +71,17 @@ try {
   await check('the tarballs install in a new project', () => {
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'portal', private: true, type: 'module' }));
     const versions = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).devDependencies;
-    sh('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--silent', ...PACKAGES.map((n) => tarballs[n]), `typescript@${versions.typescript}`, `@types/node@${versions['@types/node']}`], { cwd: project });
+    const react = JSON.parse(readFileSync(join(root, 'packages', 'elements', 'package.json'), 'utf8')).devDependencies;
+    sh(
+      'npm',
+      [
+        'install', '--no-audit', '--no-fund', '--prefer-offline', '--silent',
+        ...PACKAGES.map((n) => tarballs[n]),
+        `typescript@${versions.typescript}`, `@types/node@${versions['@types/node']}`,
+        `react@${react.react}`, `react-dom@${react['react-dom']}`, `@types/react@${react['@types/react']}`,
+      ],
+      { cwd: project },
+    );
   });
 
   await check('plain Node imports every package (no tsx, no TypeScript)', () => {
@@ -143,18 +153,55 @@ try { await client.groups.retrieve('g_unknown'); } catch (error) { if (error ins
     sh(join(project, 'node_modules', '.bin', 'tsc'), ['-p', '.'], { cwd: project });
   });
 
-  await check('a portal bundles an element and the SDK with Vite, and Chromium renders the element', async () => {
-    writeFileSync(join(project, 'index.html'), '<!doctype html><html lang="fr"><head><title>Portail</title></head><body><clr-candidates-table></clr-candidates-table><script type="module" src="./page.js"></script></body></html>');
+  await check("the React wrappers' props and typed events compile in a strict consumer's page (TSX)", () => {
     writeFileSync(
-      join(project, 'page.js'),
-      `import { createClient } from '@clr/sdk';
+      join(project, 'tsconfig.react.json'),
+      JSON.stringify({
+        extends: './tsconfig.json',
+        compilerOptions: { lib: ['ES2022', 'DOM', 'DOM.Iterable'], jsx: 'react-jsx' },
+        include: ['react-page.tsx'],
+      }),
+    );
+    writeFileSync(
+      join(project, 'react-page.tsx'),
+      `import { ClrCandidatesTable } from '@clr/elements/react';
+export function Candidates({ open }: { open: (id: string) => void }) {
+  return <ClrCandidatesTable lang="fr" tokenUrl="/intranet/clr-token" onClrCandidateOpen={(event) => open(event.detail.candidateId)} />;
+}
+`,
+    );
+    sh(join(project, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.react.json'], { cwd: project });
+  });
+
+  writeFileSync(join(project, 'index.html'), '<!doctype html><html lang="fr"><head><title>Portail</title></head><body><clr-candidates-table></clr-candidates-table><script type="module" src="./page.js"></script></body></html>');
+  writeFileSync(
+    join(project, 'page.js'),
+    `import { createClient } from '@clr/sdk';
 import '@clr/elements/define/clr-candidates-table.js';
 document.querySelector('clr-candidates-table').client = createClient({ baseUrl: '', auth: { kind: 'session' } });
 `,
-    );
-    const { build } = await import('vite');
+  );
+  writeFileSync(join(project, 'react.html'), '<!doctype html><html lang="en"><head><title>React</title></head><body><div id="root"></div><script type="module" src="./react.js"></script></body></html>');
+  writeFileSync(
+    join(project, 'react.js'),
+    `import { createElement } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ClrCandidatesTable } from '@clr/elements/react';
+window.opened = [];
+createRoot(document.getElementById('root')).render(
+  createElement(ClrCandidatesTable, { pageSize: 7, onClrCandidateOpen: (event) => window.opened.push(event.detail.candidateId) }),
+);
+`,
+  );
+
+  /** Vite builds the portal's two pages once; each check opens one in Chromium (the API answers 401 to every call). */
+  let built;
+  async function openPage(file, fn) {
     const outDir = join(project, 'out');
-    await build({ root: project, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+    built ??= import('vite').then(({ build }) =>
+      build({ root: project, configFile: false, logLevel: 'silent', build: { outDir, emptyOutDir: true, rolldownOptions: { input: { index: join(project, 'index.html'), react: join(project, 'react.html') } } } }),
+    );
+    await built;
     const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
     const server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -165,7 +212,7 @@ document.querySelector('clr-candidates-table').client = createClient({ baseUrl: 
       }
       try {
         const body = readFileSync(join(outDir, path === '/' ? 'index.html' : path));
-        res.writeHead(200, { 'content-type': types[extname(path || '.html')] ?? 'text/html' });
+        res.writeHead(200, { 'content-type': types[extname(path) || '.html'] ?? 'text/html' });
         res.end(body);
       } catch {
         res.writeHead(404);
@@ -179,15 +226,32 @@ document.querySelector('clr-candidates-table').client = createClient({ baseUrl: 
       const page = await browser.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`http://127.0.0.1:${server.address().port}/`);
-      /* global customElements, document -- evaluated in the page */
-      await page.waitForFunction(() => customElements.get('clr-candidates-table') !== undefined && document.querySelector('clr-candidates-table')?.shadowRoot?.childElementCount > 0);
+      await page.goto(`http://127.0.0.1:${server.address().port}/${file}`);
+      await fn(page);
       if (errors.length > 0) throw new Error(`page errors: ${errors.join('; ')}`);
     } finally {
       await browser.close();
       server.close();
     }
-  });
+  }
+
+  /* global customElements, document, window, CustomEvent -- evaluated in the page */
+  await check('a portal bundles an element and the SDK with Vite, and Chromium renders the element', () =>
+    openPage('', (page) => page.waitForFunction(() => customElements.get('clr-candidates-table') !== undefined && document.querySelector('clr-candidates-table')?.shadowRoot?.childElementCount > 0)),
+  );
+
+  await check('a React portal renders the @clr/elements/react wrapper: props reach the element, its events reach the callback', () =>
+    openPage('react.html', async (page) => {
+      await page.waitForFunction(() => document.querySelector('clr-candidates-table')?.shadowRoot?.childElementCount > 0);
+      const pageSize = await page.evaluate(() => document.querySelector('clr-candidates-table').pageSize);
+      if (pageSize !== 7) throw new Error(`pageSize is ${pageSize}, not the prop's 7`);
+      const opened = await page.evaluate(() => {
+        document.querySelector('clr-candidates-table').dispatchEvent(new CustomEvent('clr-candidate-open', { detail: { candidateId: 'c42' }, bubbles: true, composed: true }));
+        return window.opened;
+      });
+      if (JSON.stringify(opened) !== '["c42"]') throw new Error(`the callback got ${JSON.stringify(opened)}`);
+    }),
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

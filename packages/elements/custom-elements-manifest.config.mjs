@@ -121,7 +121,7 @@ function clrDefinitionsPlugin() {
 
 export default {
   globs: ['src/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/translations/**'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts', 'src/translations/**', 'src/react/**'],
   outdir: '.',
   litelement: true,
   packagejson: false,

@@ -104,7 +104,7 @@ export function createApp(options: CreateAppOptions) {
     info: {
       title: 'CLR Admin API',
       version: '1.0.0',
-      license: { name: 'MIT', identifier: 'MIT' },
+      license: { name: 'MIT', url: 'https://opensource.org/license/mit' },
       description:
         "API de la plateforme d'administration de la Certification Le Robert. Erreurs : application/problem+json (RFC 9457), messages en français.",
     },

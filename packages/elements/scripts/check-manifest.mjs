@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run check:manifest -w @clr/elements`: fails when the committed
-// custom-elements.json is not what `npm run build` generates from the sources
-// now (an element, a property, an event or a part changed without rebuilding
+// custom-elements.json (or src/react/index.ts, generated from it) is not what
+// `npm run build` generates from the sources now (an element, a property, an event or a part changed without rebuilding
 // the manifest). Run by `npm run build-storybook`, hence by CI.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { reactWrappers, WRAPPERS_FILE } from './react-wrappers.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const file = join(root, 'custom-elements.json');
@@ -23,4 +24,14 @@ if (committed !== fresh) {
   console.error('custom-elements.json is stale: run `npm run build -w @clr/elements` and commit it.');
   process.exit(1);
 }
-console.log('custom-elements.json is up to date.');
+let wrappers = '';
+try {
+  wrappers = readFileSync(WRAPPERS_FILE, 'utf8');
+} catch {
+  // Missing counts as stale.
+}
+if (wrappers !== reactWrappers(JSON.parse(fresh))) {
+  console.error('src/react/index.ts is stale: run `npm run manifest -w @clr/elements` and commit it.');
+  process.exit(1);
+}
+console.log('custom-elements.json and the React wrappers are up to date.');

@@ -6,7 +6,7 @@ import type { Db } from '../../src/db/client.js';
 async function documentOf() {
   const app = createApp({ db: {} as Db, siteDir: null, config: { log: () => undefined } });
   return (await (await app.request('/api/v1/openapi.json')).json()) as {
-    info: { license?: { identifier?: string } };
+    info: { license?: { name?: string } };
     paths: Record<string, Record<string, { operationId?: string; summary?: string; responses: Record<string, unknown> }>>;
   };
 }
@@ -31,6 +31,6 @@ describe('/openapi.json: a document a client generator can use', () => {
         .map(([method]) => `${method.toUpperCase()} ${path}`),
     );
     expect(without4xx).toEqual(['GET /healthz']);
-    expect(doc.info.license?.identifier).toBe('MIT');
+    expect(doc.info.license?.name).toBe('MIT');
   });
 });
