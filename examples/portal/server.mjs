@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// A partner's intranet in 70 lines: its own back end mints embed tokens with
+// A partner's intranet in 100 lines: its own back end mints embed tokens with
 // the space's API key (never sent to the browser), and its page shows the CLR
 // candidates table with one script tag, under a strict Content-Security-Policy.
 //
@@ -66,6 +66,26 @@ const server = createServer(async (req, res) => {
   if (url.pathname === '/portal.css') {
     res.writeHead(200, { 'content-type': 'text/css; charset=utf-8' });
     res.end(CSS);
+    return;
+  }
+  if (url.pathname === '/deux-copies') {
+    // Two copies of the library on one page (the current bundle and its versioned copy, as when a portal
+    // pins one version while another team's page loads the latest): the second keeps the first's tags.
+    const { versionedUrl } = await (await fetch(`${CLR_URL}/embed/manifest.json`)).json();
+    const tokenUrl = url.searchParams.has('panne') ? '/intranet/panne' : '/intranet/clr-token';
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+    res.end(page('fr').replace('</head>', `  <script type="module" src="/deux-copies.js?copie=${encodeURIComponent(CLR_URL + versionedUrl)}&jeton=${encodeURIComponent(tokenUrl)}"></script>\n</head>`).replace(' token-url="/intranet/clr-token"', ''));
+    return;
+  }
+  if (url.pathname === '/deux-copies.js') {
+    // The second copy configures the page: its client reaches the first copy's table through the context.
+    res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+    res.end(`const { configure } = await import(${JSON.stringify(url.searchParams.get('copie'))});\nconfigure({ tokenUrl: ${JSON.stringify(url.searchParams.get('jeton'))} });\n`);
+    return;
+  }
+  if (url.pathname === '/intranet/panne') {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Service indisponible');
     return;
   }
   if (url.pathname === '/' || url.pathname === '/en') {

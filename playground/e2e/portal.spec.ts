@@ -70,6 +70,26 @@ test.describe('Embedding: one script tag and one token endpoint on a partner’s
     expect(problems).toEqual([]);
   });
 
+  test('two copies of the library on one page: the first keeps its tags, the second’s client serves its table, and says so', async ({ page }) => {
+    const warnings: string[] = [];
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${portalUrl}/deux-copies`);
+    const table = page.locator('clr-candidates-table');
+    await expect(table.getByText('Lefèvre', { exact: false }).first()).toBeVisible();
+    expect(warnings.some((text) => text.includes('<clr-candidates-table> est déjà défini sur cette page'))).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  test('an error of the other copy keeps its message: a token endpoint down is « Le serveur ne répond pas »', async ({ page }) => {
+    await page.goto(`${portalUrl}/deux-copies?panne`);
+    await expect(page.locator('clr-candidates-table').getByText('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.')).toBeVisible();
+  });
+
   test('the portal speaks English when its page does', async ({ page }) => {
     await page.goto(`${portalUrl}/en`);
     const table = page.locator('clr-candidates-table');

@@ -26,7 +26,11 @@ export function defineElement(tag: string, ctor: CustomElementConstructor): void
   const existing = customElements.get(tag);
   if (existing === ctor) return;
   if (existing) {
-    console.warn(`<${tag}> est déjà défini sur cette page : la première définition est conservée.`);
+    console.warn(
+      document.documentElement.lang.toLowerCase().startsWith('en')
+        ? `<${tag}> is already defined on this page (two copies of the CLR elements?): the first definition is kept.`
+        : `<${tag}> est déjà défini sur cette page (deux copies des éléments CLR ?) : la première définition est conservée.`,
+    );
     return;
   }
   customElements.define(tag, ctor);

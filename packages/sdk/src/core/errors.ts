@@ -11,8 +11,35 @@ import { ERROR_CODES, type ErrorCode, type FieldError } from '@clr/domain';
  * - {@link ClrResponseError}: an answer the SDK cannot read (a shape that
  *   does not match the domain schema, HTML instead of JSON…).
  */
+/** Where an SDK error keeps the brands of its classes (a registered symbol: the same in every copy of the SDK). */
+const BRAND = Symbol.for('@clr/sdk.error');
+
+/**
+ * Base of every error the SDK throws. `instanceof` recognises the errors of
+ * another copy of the SDK on the same page (a portal that loads the one-tag
+ * bundle beside its own build): each error carries the brands of its classes,
+ * which `instanceof` also checks.
+ */
 export class ClrError extends Error {
   override name = 'ClrError';
+  /** This class's brand, kept by minifiers (class names are not). */
+  static readonly brand: string = 'ClrError';
+
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    const brands: string[] = [];
+    for (let c: unknown = new.target; typeof c === 'function' && c !== Error; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, 'brand')) brands.push((c as typeof ClrError).brand);
+    }
+    Object.defineProperty(this, BRAND, { value: Object.freeze(brands), enumerable: false });
+  }
+
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null) return false;
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const brands = (value as { [BRAND]?: readonly string[] })[BRAND];
+    return Array.isArray(brands) && brands.includes(this.brand);
+  }
 }
 
 /** The problem+json body as the API sends it (RFC 9457 plus the extension members of SPEC §4). */
@@ -45,6 +72,7 @@ export interface ClrApiErrorInit {
 /** The API said no. `detail` is the French message to show as is; `errors` names each field. */
 export class ClrApiError extends ClrError {
   override name = 'ClrApiError';
+  static override readonly brand: string = 'ClrApiError';
   /** HTTP status (400, 401, 403, 404, 409, 429, 5xx). */
   readonly status: number;
   /** The stable error code (`validation_failed`, `out_of_stock`, …; `internal` for a 500). */
@@ -91,26 +119,31 @@ function isFieldError(value: unknown): value is FieldError {
 /** 400 — bad input; `errors` names each field. */
 export class ValidationFailedError extends ClrApiError {
   override name = 'ValidationFailedError';
+  static override readonly brand: string = 'ValidationFailedError';
   declare readonly code: 'validation_failed';
 }
 /** 401 — no session or key, or an expired one. */
 export class UnauthenticatedError extends ClrApiError {
   override name = 'UnauthenticatedError';
+  static override readonly brand: string = 'UnauthenticatedError';
   declare readonly code: 'unauthenticated';
 }
 /** 403 — signed in, but not allowed (an admin calling the operator's routes…). */
 export class ForbiddenError extends ClrApiError {
   override name = 'ForbiddenError';
+  static override readonly brand: string = 'ForbiddenError';
   declare readonly code: 'forbidden';
 }
 /** 404 — no such record (also another space's record). */
 export class NotFoundError extends ClrApiError {
   override name = 'NotFoundError';
+  static override readonly brand: string = 'NotFoundError';
   declare readonly code: 'not_found';
 }
 /** 409 — not enough credits (R5, R8): `needed` and `available` when the API says so. */
 export class OutOfStockError extends ClrApiError {
   override name = 'OutOfStockError';
+  static override readonly brand: string = 'OutOfStockError';
   declare readonly code: 'out_of_stock';
   readonly needed: number | undefined;
   readonly available: number | undefined;
@@ -123,21 +156,25 @@ export class OutOfStockError extends ClrApiError {
 /** 409 — the candidate already has a current, untaken exam (R5). */
 export class AssignmentExistsError extends ClrApiError {
   override name = 'AssignmentExistsError';
+  static override readonly brand: string = 'AssignmentExistsError';
   declare readonly code: 'assignment_exists';
 }
 /** 409 — the candidate's file cannot change once an exam is taken (R11). */
 export class CandidateLockedError extends ClrApiError {
   override name = 'CandidateLockedError';
+  static override readonly brand: string = 'CandidateLockedError';
   declare readonly code: 'candidate_locked';
 }
 /** 409 — the candidate has an attempt or a current assignment (R10). */
 export class CandidateNotDeletableError extends ClrApiError {
   override name = 'CandidateNotDeletableError';
+  static override readonly brand: string = 'CandidateNotDeletableError';
   declare readonly code: 'candidate_not_deletable';
 }
 /** 409 — some candidates of a selection cannot be processed (R8, R18): their ids in `candidateIds`. */
 export class NotEligibleError extends ClrApiError {
   override name = 'NotEligibleError';
+  static override readonly brand: string = 'NotEligibleError';
   declare readonly code: 'not_eligible';
   readonly candidateIds: string[];
   constructor(init: ClrApiErrorInit) {
@@ -149,11 +186,13 @@ export class NotEligibleError extends ClrApiError {
 /** 409 — a uniqueness or state conflict (group name taken, e-mail used, order not pending, reused idempotency key…). */
 export class ConflictError extends ClrApiError {
   override name = 'ConflictError';
+  static override readonly brand: string = 'ConflictError';
   declare readonly code: 'conflict';
 }
 /** 429 — too many attempts; try again in `retryAfterSeconds`. */
 export class RateLimitedError extends ClrApiError {
   override name = 'RateLimitedError';
+  static override readonly brand: string = 'RateLimitedError';
   declare readonly code: 'rate_limited';
   readonly retryAfterSeconds: number | undefined;
   constructor(init: ClrApiErrorInit) {
@@ -164,6 +203,7 @@ export class RateLimitedError extends ClrApiError {
 /** 5xx — the server failed; the request id identifies it in the server's logs. */
 export class InternalServerError extends ClrApiError {
   override name = 'InternalServerError';
+  static override readonly brand: string = 'InternalServerError';
 }
 
 function numberOr(value: unknown): number | undefined {
@@ -211,6 +251,7 @@ const STATUS_FALLBACK: Record<number, ApiErrorClass> = {
 /** No answer from the API: the network failed, or the request timed out. */
 export class ClrNetworkError extends ClrError {
   override name = 'ClrNetworkError';
+  static override readonly brand: string = 'ClrNetworkError';
   readonly method: string | undefined;
   readonly url: string | undefined;
   /** True when the SDK's own timeout ended the request. */
@@ -226,6 +267,7 @@ export class ClrNetworkError extends ClrError {
 /** An answer the SDK cannot read: not JSON, or not the shape the domain schema describes. */
 export class ClrResponseError extends ClrError {
   override name = 'ClrResponseError';
+  static override readonly brand: string = 'ClrResponseError';
   readonly status: number;
   readonly requestId: string | null;
   readonly method: string | undefined;
