@@ -21,7 +21,7 @@ describe('errors of another copy of the SDK on the same page', () => {
   it('and instanceof still refuses what is not an SDK error', () => {
     expect(new Error('x') instanceof ClrError).toBe(false);
     expect(Object.assign(new Error('x'), { name: 'OutOfStockError' }) instanceof OutOfStockError).toBe(false);
-    expect(null instanceof ClrError).toBe(false);
+    expect((null as unknown as object) instanceof ClrError).toBe(false);
     expect(apiErrorFrom(init)).toBeInstanceOf(OutOfStockError);
   });
 });

@@ -34,7 +34,7 @@ export class ClrError extends Error {
     Object.defineProperty(this, BRAND, { value: Object.freeze(brands), enumerable: false });
   }
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     if (typeof value !== 'object' || value === null) return false;
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const brands = (value as { [BRAND]?: readonly string[] })[BRAND];
