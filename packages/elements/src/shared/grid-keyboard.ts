@@ -71,6 +71,11 @@ export interface GridKeyboardOptions {
    * scrolled out, the header cell of its column keeps the tab stop. Default: always.
    */
   isRendered?: (row: number) => boolean;
+  /**
+   * Adjusts a move's target to a cell that exists (a header cell spanning
+   * several columns, say: the columns it covers map to its own). Default: as is.
+   */
+  resolve?: (pos: CellPosition) => CellPosition;
   /** Called after each move (before the cell is focused), e.g. to load the next page near the end. */
   onMove?: (pos: CellPosition) => void;
   /**
@@ -160,7 +165,8 @@ export class GridKeyboardController implements ReactiveController {
     if (!cell || !target) return;
     const pos = { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) };
     const size = { rows: this.#options.rows(), cols: this.#options.cols(), page: this.#options.pageRows?.() ?? this.#measurePage(cell) };
-    const move = moveCell(pos, event.key, size, event.ctrlKey || event.metaKey);
+    const moved = moveCell(pos, event.key, size, event.ctrlKey || event.metaKey);
+    const move = moved && this.#options.resolve ? this.#options.resolve(moved) : moved;
     if (move) {
       event.preventDefault();
       void this.moveTo(move);

@@ -71,6 +71,7 @@ export class ModalController implements ReactiveController {
     const dialog = this.#dialog();
     if (!dialog || dialog.open || !this.#host.isConnected) return;
     this.#opener = deepActiveElement();
+    dialog.returnValue = '';
     dialog.showModal();
     this.focusFirst();
   }
@@ -118,7 +119,8 @@ export class ModalController implements ReactiveController {
   };
 
   readonly #onClose = (event: Event): void => {
-    if (event.target !== this.#bound) return;
+    // The close event is queued: a dialog opened again before it arrived is not closed any more.
+    if (!this.#bound || event.target !== this.#bound || this.#bound.open) return;
     const opener = this.#opener;
     this.#opener = null;
     if (opener?.isConnected) opener.focus();
