@@ -11,7 +11,6 @@ import { startMocks, stopMocks } from '../../test/mocks.js';
 const root = (el: ClrAssociateCandidatesDialog) => el.shadowRoot!;
 const part = <T extends Element = HTMLElement>(el: ClrAssociateCandidatesDialog, name: string) => root(el).querySelector<T>(`[part~="${name}"]`);
 const rows = (el: ClrAssociateCandidatesDialog) => [...root(el).querySelectorAll<HTMLTableRowElement>('[part~="row"]')];
-const names = (el: ClrAssociateCandidatesDialog) => rows(el).map((r) => r.querySelector('th')!.textContent!.trim());
 const box = (row: HTMLTableRowElement) => row.querySelector<HTMLInputElement>('input[type="checkbox"]')!;
 
 function requests(mock: MockWorker, path: string): URLSearchParams[] {
