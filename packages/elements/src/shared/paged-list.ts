@@ -179,10 +179,16 @@ export class PagedListController<Row, Query = unknown, P extends ListPage<Row> =
     }
   }
 
-  /** Replaces the loaded rows in place (a row edited or removed locally), keeping the total unless given. */
-  updateRows(update: (rows: readonly Row[]) => Row[], total?: number): void {
+  /**
+   * Replaces the loaded rows in place (a row edited or removed locally, or
+   * every page fetched at once), keeping the total and the next cursor unless
+   * given (`nextCursor: null` once every row is loaded).
+   */
+  updateRows(update: (rows: readonly Row[]) => Row[], total?: number, nextCursor?: string | null): void {
     this.#rows = update(this.#rows);
-    if (total !== undefined && this.#page) this.#page = { ...this.#page, total };
+    if (this.#page && (total !== undefined || nextCursor !== undefined)) {
+      this.#page = { ...this.#page, ...(total !== undefined ? { total } : {}), ...(nextCursor !== undefined ? { nextCursor } : {}) };
+    }
     this.#host.requestUpdate();
   }
 
