@@ -73,14 +73,15 @@ test.describe('§1.1 Se connecter en tant qu’administrateur', () => {
 });
 
 test.describe('§1.2 and §2: the menu and the profile menu', () => {
-  test('the top menu leads to each page; Groupes says it is not built yet', async ({ page }) => {
+  test('the top menu leads to each page', async ({ page }) => {
     await signIn(page);
     await page.goto('/');
     const menu = page.getByRole('navigation', { name: 'Menu principal' });
-    await expect(menu.getByRole('link')).toHaveText(['Accueil', 'Mes commandes', 'Groupesbientôt', 'Candidats']);
-    await menu.getByRole('link', { name: /Groupes/ }).click();
-    await expect(heading(page, /Groupes/)).toBeFocused();
-    await expect(page.getByText("La page « Groupes » n'est pas encore construite")).toBeVisible();
+    await expect(menu.getByRole('link')).toHaveText(['Accueil', 'Mes commandes', 'Groupes', 'Candidats']);
+    await menu.getByRole('link', { name: 'Groupes' }).click();
+    await expect(heading(page, 'Groupes')).toBeFocused();
+    await expect(page.getByRole('grid', { name: 'Tableau des groupes' })).toBeVisible();
+    await expect(menu.getByRole('link', { name: 'Groupes' })).toHaveAttribute('aria-current', 'page');
     await menu.getByRole('link', { name: 'Mes commandes' }).click();
     await expect(heading(page, 'Mes commandes')).toBeVisible();
     await expect(menu.getByRole('link', { name: 'Mes commandes' })).toHaveAttribute('aria-current', 'page');

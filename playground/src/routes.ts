@@ -17,7 +17,8 @@ export const ROUTES: readonly SiteRoute[] = [
   },
   { path: '/', title: TEXT.home.title, nav: 'home', render: async (c) => (await import('./pages/home.js')).homePage(c) },
   { path: '/commandes', title: TEXT.menu.orders, nav: 'orders', render: async (c) => (await import('./pages/orders.js')).ordersPage(c) },
-  { path: '/groupes', title: TEXT.menu.groups, nav: 'groups', render: () => notBuiltPage(TEXT.menu.groups, TEXT.notBuilt.groups) },
+  { path: '/groupes', title: TEXT.menu.groups, nav: 'groups', render: async (c) => (await import('./pages/groups.js')).groupsPage(c) },
+  { path: '/groupes/:id', title: TEXT.menu.groups, nav: 'groups', render: async (c) => (await import('./pages/group.js')).groupPage(c) },
   { path: '/candidats', title: TEXT.menu.candidates, nav: 'candidates', render: async (c) => (await import('./pages/candidates.js')).candidatesPage(c) },
   {
     path: '/candidats/nouveau',

@@ -7,7 +7,7 @@ import { TEXT } from './text.js';
 export const MENU: readonly { key: NavKey; label: string; href: string; soon?: boolean }[] = [
   { key: 'home', label: TEXT.menu.home, href: '/' },
   { key: 'orders', label: TEXT.menu.orders, href: '/commandes' },
-  { key: 'groups', label: TEXT.menu.groups, href: '/groupes', soon: true },
+  { key: 'groups', label: TEXT.menu.groups, href: '/groupes' },
   { key: 'candidates', label: TEXT.menu.candidates, href: '/candidats' },
 ];
 

@@ -3,7 +3,7 @@
 // custom-elements.json (or src/react/index.ts, generated from it) is not what
 // `npm run build` generates from the sources now (an element, a property, an event or a part changed without rebuilding
 // the manifest). Run by `npm run build-storybook`, hence by CI.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
@@ -34,4 +34,11 @@ if (wrappers !== reactWrappers(JSON.parse(fresh))) {
   console.error('src/react/index.ts is stale: run `npm run manifest -w @clr/elements` and commit it.');
   process.exit(1);
 }
-console.log('custom-elements.json and the React wrappers are up to date.');
+// Every define module tells zod not to compile before anything else is evaluated (src/shared/no-eval.ts).
+const defines = readdirSync(join(root, 'src', 'define')).filter((name) => name.endsWith('.ts'));
+const late = defines.filter((name) => !/^(\/\/.*\n)*import '\.\.\/shared\/no-eval\.js';/.test(readFileSync(join(root, 'src', 'define', name), 'utf8')));
+if (late.length > 0) {
+  console.error(`src/define/${late.join(', src/define/')}: the first import must be '../shared/no-eval.js' (a portal's CSP forbids zod's compiler).`);
+  process.exit(1);
+}
+console.log('custom-elements.json and the React wrappers are up to date; every define module imports no-eval first.');

@@ -18,3 +18,15 @@ export { ClrCandidatesTable, displayName, rowDeletability, type CandidateTableFi
 export { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent, type CandidateEventDetail, type SelectionDetail } from './candidates-table/candidates-table.events.js';
 export { ClrCodesDialog, CODES_PAGE_SIZE, candidateName, type CodesDialogFilters } from './codes-dialog/codes-dialog.js';
 export { ClrDialogCloseEvent } from './codes-dialog/codes-dialog.events.js';
+export { PagedListController, DebounceController, type ListPage, type PagedListOptions } from './shared/paged-list.js';
+export { SelectionController, type SelectionOptions } from './shared/selection.js';
+export { GridKeyboardController, moveCell, type CellPosition, type GridKeyboardOptions, type GridSize } from './shared/grid-keyboard.js';
+export { ModalController, deepActiveElement, tabbables, type ModalOptions } from './shared/modal.js';
+export { ClrGroupsTable, type GroupTableFilters } from './groups-table/groups-table.js';
+export { ClrGroupChangeEvent, ClrGroupDeleteEvent, ClrGroupOpenEvent, type GroupChangeDetail, type GroupEventDetail } from './groups-table/groups-table.events.js';
+export { ClrGroupDialog } from './group-dialog/group-dialog.js';
+export { ClrGroupSaveEvent, type GroupSaveDetail } from './group-dialog/group-dialog.events.js';
+export { ClrAssociateCandidatesDialog, ASSOCIATE_PAGE_SIZE, type AssociateFilters } from './associate-candidates-dialog/associate-candidates-dialog.js';
+export { ClrCandidatesAssociateEvent, type CandidatesAssociateDetail } from './associate-candidates-dialog/associate-candidates-dialog.events.js';
+export { icons, downloadBlob } from './shared/icons.js';
+export { dialogStyles } from './shared/dialog.styles.js';

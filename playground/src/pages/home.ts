@@ -49,7 +49,7 @@ export async function homePage(context: PageContext): Promise<Node> {
         TEXT.home.groups,
         groups.total,
         figures(GroupCategory.options.map((category) => [groups.byCategory[category], labels.groupCategory[category]])),
-        [h('a', { class: 'button', href: '/groupes' }, TEXT.home.createGroup, ' ', h('span', { class: 'soon' }, TEXT.soon))],
+        [h('a', { class: 'button', href: '/groupes?nouveau=1' }, TEXT.home.createGroup)],
       ),
     ),
   );

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
@@ -9,6 +9,7 @@ import {
   examTypeLabel,
   formatDate,
   formatDateTime,
+  type CandidateList,
   type CandidateRow,
   type CandidateSort,
   type CandidateStatus,
@@ -17,13 +18,16 @@ import {
   type StatusCounts,
   type Validation,
 } from '@clr/domain';
-import type { ClrClient } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
+import { GridKeyboardController } from '../shared/grid-keyboard.js';
+import { DebounceController, PagedListController } from '../shared/paged-list.js';
+import { SelectionController } from '../shared/selection.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
-import { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from './candidates-table.events.js';
-import { styles } from './candidates-table.styles.js';
-import { moveCell, type CellPosition } from './grid-keys.js';
+import { ClrCandidateDeleteEvent, ClrCandidateDissociateEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from './candidates-table.events.js';
+import { icons } from '../shared/icons.js';
+import { dissociateStyles, styles } from './candidates-table.styles.js';
+import type { CellPosition } from './grid-keys.js';
 
 /** The table's filters (§6.1: search, status, validation, group, period), as the list endpoint takes them. */
 export interface CandidateTableFilters {
@@ -100,6 +104,13 @@ function cleanFilters(filters: CandidateTableFilters): CandidateTableFilters {
   return out;
 }
 
+/** What the table asks the list endpoint for: the scope, the search, filters and sort, the first page's size. */
+interface ListQuery {
+  groupId: string | null;
+  params: ReturnType<ClrCandidatesTable['listParams']>;
+  first: number;
+}
+
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
@@ -120,6 +131,7 @@ function nextFrame(): Promise<void> {
  *
  * @fires clr-candidate-open - `ClrCandidateOpenEvent`: a name was clicked (or Enter pressed on it); `detail: { candidateId, candidate }`.
  * @fires clr-candidate-delete - `ClrCandidateDeleteEvent`, cancelable: « Supprimer » on a row; unless prevented the table deletes through the SDK and refreshes.
+ * @fires clr-candidate-dissociate - `ClrCandidateDissociateEvent`, cancelable: « Dissocier » on a row of the group view (§5.10); unless prevented the table dissociates through the SDK and refreshes.
  * @fires clr-selection-change - `ClrSelectionChangeEvent`: `detail: { candidateIds, candidates }`.
  *
  * @slot toolbar-start - Before the search box (e.g. a page title).
@@ -155,6 +167,7 @@ function nextFrame(): Promise<void> {
  * @csspart validation-badge - The validation.
  * @csspart exam-type - The exam type under the score.
  * @csspart delete-button - « Supprimer ».
+ * @csspart dissociate-button - « Dissocier », in the group view (instead of « Supprimer »).
  * @csspart message-row - The « Chargement… » or « Aucun candidat » row.
  * @csspart footer - Below the grid: the live status and the selection.
  * @csspart notice - The live status (loading, counts, results of actions).
@@ -165,7 +178,7 @@ function nextFrame(): Promise<void> {
  * @cssproperty --clr-candidates-table-min-width - Width under which the table scrolls sideways (default `70rem`).
  */
 export class ClrCandidatesTable extends ClrElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, dissociateStyles];
 
   /** Shows the candidates of this group (§5.6–5.7) instead of the space's: search, status and period filters only. */
   @property({ attribute: 'group-id' })
@@ -187,14 +200,6 @@ export class ClrCandidatesTable extends ClrElement {
   @property({ type: Number, attribute: 'page-size' })
   pageSize = 100;
 
-  @state() private rows: CandidateRow[] = [];
-  @state() private nextCursor: string | null = null;
-  @state() private total: number | null = null;
-  @state() private counts: StatusCounts | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: string | null = null;
-  @state() private selected = new Map<string, CandidateRow>();
-  @state() private focusCell: CellPosition = { row: -1, col: COL.name };
   @state() private notice = '';
   @state() private actionError: string | null = null;
   @state() private exporting = false;
@@ -204,40 +209,64 @@ export class ClrCandidatesTable extends ClrElement {
 
   /** The rows the virtualizer has in the DOM; not reactive: scrolling re-renders only when the tab stop moves. */
   #renderedRange = { first: -1, last: -1 };
-  #reload = 0;
-  #lastQueryKey = '';
-  #moreController: AbortController | undefined;
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchText = '';
+  #search = new DebounceController(this, SEARCH_DELAY_MS);
 
-  #pageTask = new Task(this, {
-    args: () => [this.api, this.groupId, this.includeHidden, this.sort, this.filters, this.pageSize, this.#reload] as const,
-    task: async ([api], { signal }) => {
-      this.#moreController?.abort();
-      if (!api) return initialState;
-      const page = await this.#fetchPage(api, undefined, signal);
-      signal.throwIfAborted();
-      const key = this.#queryKey();
-      const newQuery = key !== this.#lastQueryKey;
-      this.#lastQueryKey = key;
-      this.rows = page.data;
-      this.nextCursor = page.nextCursor;
-      this.total = page.total;
-      this.counts = page.counts;
-      this.moreError = null;
-      if (this.focusCell.row >= page.data.length) this.focusCell = { row: page.data.length - 1, col: this.focusCell.col };
+  #list = new PagedListController<CandidateRow, ListQuery, CandidateList>(this, {
+    query: () => ({
+      groupId: this.groupId,
+      params: this.listParams(),
+      first: Math.max(1, Math.min(NEXT_PAGE_SIZE, Math.trunc(this.pageSize) || 100)),
+    }),
+    enabled: () => this.api !== undefined,
+    fetch: (query, cursor, signal) => {
+      const api = this.api!;
+      const params = { ...query.params, ...(cursor ? { cursor } : {}), limit: cursor === undefined ? query.first : Math.max(query.first, NEXT_PAGE_SIZE) };
+      return query.groupId ? api.groups.candidates(query.groupId, params, { signal }) : api.candidates.list(params, { signal });
+    },
+    onFirstPage: (page, newQuery) => {
       if (newQuery) {
-        this.focusCell = { row: Math.min(this.focusCell.row, page.data.length > 0 ? 0 : -1), col: this.focusCell.col };
+        this.#keys.clamp(true);
         this.updateComplete.then(() => this.body?.scrollTo?.({ top: 0 }));
+      } else {
+        this.#keys.clamp();
       }
       this.notice = page.data.length === 0 ? this.t.candidatesTable.empty : this.#loadedNotice();
-      return page;
     },
+    onNextPage: (page) => {
+      this.notice = this.#loadedNotice();
+      // Still at the end the page was asked for: the reader is scrolling on, ask for the next one now.
+      const loadedBefore = this.#list.rows.length - page.data.length;
+      if (this.#renderedRange.last >= loadedBefore - LOAD_AHEAD) queueMicrotask(() => void this.#list.nextPage());
+    },
+  });
+
+  #selection = new SelectionController<CandidateRow>(this, {
+    key: (row) => row.id,
+    // Kept across sorting (the same candidates, in another order), cleared when the search, a filter or the group changes.
+    scope: () => [this.groupId, this.includeHidden, this.filters],
+    onChange: (candidateIds, candidates) => this.dispatchEvent(new ClrSelectionChangeEvent({ candidateIds, candidates })),
+  });
+
+  #keys = new GridKeyboardController(this, {
+    rows: () => this.#list.rows.length,
+    cols: () => COLUMNS.length,
+    initial: { row: -1, col: COL.name },
+    pageRows: () => this.#pageRows(),
+    isRendered: (row) => {
+      const { first, last } = this.#renderedRange;
+      return first < 0 || (row >= first && row <= last);
+    },
+    reveal: (pos) => this.#reveal(pos),
+    onMove: (pos) => {
+      if (pos.row >= this.#list.rows.length - LOAD_AHEAD) void this.#list.nextPage();
+    },
+    onActivate: (pos, key) => this.#activate(pos, key),
   });
 
   #groupsTask = new Task(this, {
     // Asked once the first rows are there: the table's first page does not wait behind the groups.
-    args: () => [this.api, this.groupId, this.total !== null] as const,
+    args: () => [this.api, this.groupId, this.#list.total !== null] as const,
     task: async ([api, groupId, tableShown], { signal }) => {
       if (!api || groupId) return [] as Group[];
       if (!tableShown) return initialState;
@@ -250,37 +279,36 @@ export class ClrCandidatesTable extends ClrElement {
 
   /** The candidates selected, in the order they were selected. */
   get selectedIds(): string[] {
-    return [...this.selected.keys()];
+    return this.#selection.ids;
   }
 
   get selectedCandidates(): CandidateRow[] {
-    return [...this.selected.values()];
+    return this.#selection.rows;
   }
 
   /** The rows loaded so far, in the table's order. */
   get loadedRows(): readonly CandidateRow[] {
-    return this.rows;
+    return this.#list.rows;
   }
 
   /** The candidates matching the search and filters (`aria-rowcount` − 1), once the first page arrived. */
   get totalCount(): number | null {
-    return this.total;
+    return this.#list.total;
   }
 
   /** The counts by status of the last page (the filters but the status one). */
   get statusCounts(): StatusCounts | null {
-    return this.counts;
+    return this.#list.page?.counts ?? null;
   }
 
   /** Reloads from the first page, keeping the search, filters, sort and selection. */
   refresh(): void {
-    this.#reload += 1;
-    this.requestUpdate();
+    this.#list.refresh();
   }
 
   /** Back to no search and no filter (« Réinitialiser les filtres »); the sort stays. */
   resetFilters(): void {
-    clearTimeout(this.#searchTimer);
+    this.#search.cancel();
     this.#searchText = '';
     const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="search-input"]');
     if (input) input.value = '';
@@ -288,7 +316,7 @@ export class ClrCandidatesTable extends ClrElement {
   }
 
   clearSelection(): void {
-    this.#setSelection(new Map());
+    this.#selection.clear();
   }
 
   /**
@@ -299,22 +327,51 @@ export class ClrCandidatesTable extends ClrElement {
   async deleteCandidate(candidateId: string): Promise<boolean> {
     const api = this.api;
     if (!api) return false;
-    const row = this.rows.find((r) => r.id === candidateId) ?? this.selected.get(candidateId);
+    const row = this.#list.rows.find((r) => r.id === candidateId) ?? this.#selection.rows.find((r) => r.id === candidateId);
     const name = row ? displayName(row) : candidateId;
     this.actionError = null;
     this.deleting = new Set([...this.deleting, candidateId]);
     this.notice = format(this.t.candidatesTable.deleting, { name });
     try {
       await api.candidates.delete(candidateId);
-      if (this.selected.has(candidateId)) {
-        const next = new Map(this.selected);
-        next.delete(candidateId);
-        this.#setSelection(next);
-      }
+      this.#selection.unselect([candidateId]);
       this.refresh();
       await this.updateComplete;
-      await this.#pageTask.taskComplete.catch(() => undefined);
+      await this.#list.complete;
       this.notice = format(this.t.candidatesTable.deleted, { name });
+      return true;
+    } catch (error) {
+      this.actionError = this.describeError(error).message;
+      this.notice = '';
+      return false;
+    } finally {
+      const rest = new Set(this.deleting);
+      rest.delete(candidateId);
+      this.deleting = rest;
+    }
+  }
+
+  /**
+   * Dissociates the candidate from the group of the group view (§5.10) without
+   * asking (the page asked: it prevented `clr-candidate-dissociate`), then
+   * refreshes. Resolves to whether it was done.
+   */
+  async dissociateCandidate(candidateId: string): Promise<boolean> {
+    const api = this.api;
+    const groupId = this.groupId;
+    if (!api || !groupId) return false;
+    const row = this.#list.rows.find((r) => r.id === candidateId) ?? this.#selection.rows.find((r) => r.id === candidateId);
+    const name = row ? displayName(row) : candidateId;
+    this.actionError = null;
+    this.deleting = new Set([...this.deleting, candidateId]);
+    this.notice = format(this.t.candidatesTable.dissociating, { name });
+    try {
+      await api.groups.removeMember(groupId, candidateId);
+      this.#selection.unselect([candidateId]);
+      this.refresh();
+      await this.updateComplete;
+      await this.#list.complete;
+      this.notice = format(this.t.candidatesTable.dissociated, { name });
       return true;
     } catch (error) {
       this.actionError = this.describeError(error).message;
@@ -330,7 +387,8 @@ export class ClrCandidatesTable extends ClrElement {
   // ---------------------------------------------------------------------------
   // Loading
 
-  #listParams(cursor: string | undefined) {
+  /** The list endpoint's query for the search, filters and sort shown (what « Exporter le tableau » exports too). */
+  protected listParams() {
     const f = this.filters;
     return {
       ...(f.q?.trim() ? { q: f.q.trim() } : {}),
@@ -341,77 +399,25 @@ export class ClrCandidatesTable extends ClrElement {
       ...(f.to ? { to: f.to } : {}),
       sort: this.sort,
       ...(this.includeHidden && !this.groupId ? { includeHidden: true } : {}),
-      ...(cursor ? { cursor } : {}),
     };
-  }
-
-  #queryKey(): string {
-    return JSON.stringify([this.groupId, this.#listParams(undefined)]);
-  }
-
-  async #fetchPage(api: ClrClient, cursor: string | undefined, signal: AbortSignal) {
-    const first = Math.max(1, Math.min(NEXT_PAGE_SIZE, Math.trunc(this.pageSize) || 100));
-    const params = { ...this.#listParams(cursor), limit: cursor === undefined ? first : Math.max(first, NEXT_PAGE_SIZE) };
-    return this.groupId ? api.groups.candidates(this.groupId, params, { signal }) : api.candidates.list(params, { signal });
-  }
-
-  async #loadMore(): Promise<void> {
-    const api = this.api;
-    const cursor = this.nextCursor;
-    if (!api || cursor === null || this.loadingMore || this.#pageTask.status !== TaskStatus.COMPLETE) return;
-    const controller = new AbortController();
-    this.#moreController = controller;
-    this.loadingMore = true;
-    this.moreError = null;
-    const loadedBefore = this.rows.length;
-    try {
-      const page = await this.#fetchPage(api, cursor, controller.signal);
-      if (controller.signal.aborted) return;
-      this.rows = this.rows.concat(page.data);
-      this.nextCursor = page.nextCursor;
-      this.total = page.total;
-      this.counts = page.counts;
-      this.notice = this.#loadedNotice();
-    } catch (error) {
-      if (!this.isAbort(error) && !controller.signal.aborted) this.moreError = this.describeError(error).message;
-    } finally {
-      if (this.#moreController === controller) {
-        this.#moreController = undefined;
-        this.loadingMore = false;
-      }
-    }
-    // Still at the end the page was asked for: the reader is scrolling on, ask for the next one now.
-    if (!controller.signal.aborted && this.moreError === null && this.#renderedRange.last >= loadedBefore - LOAD_AHEAD) {
-      void this.#loadMore();
-    }
   }
 
   #onRangeChanged = (event: RangeChangedEvent) => {
     const hadFocusRow = this.#focusRowRendered();
     this.#renderedRange = { first: event.first, last: event.last };
     if (hadFocusRow !== this.#focusRowRendered()) this.requestUpdate();
-    if (event.last >= this.rows.length - LOAD_AHEAD) void this.#loadMore();
+    if (event.last >= this.#list.rows.length - LOAD_AHEAD) void this.#list.nextPage();
   };
 
   #loadedNotice(): string {
-    const total = this.total ?? this.rows.length;
-    if (this.rows.length >= total) return total === 1 ? this.t.candidatesTable.totalOne : format(this.t.candidatesTable.total, { n: total });
-    return format(this.t.candidatesTable.loaded, { n: this.rows.length, total });
+    const rows = this.#list.rows.length;
+    const total = this.#list.total ?? rows;
+    if (rows >= total) return total === 1 ? this.t.candidatesTable.totalOne : format(this.t.candidatesTable.total, { n: total });
+    return format(this.t.candidatesTable.loaded, { n: rows, total });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('filters')) this.#searchText = this.filters.q ?? '';
-    const scopeChanged =
-      (changed.has('filters') && changed.get('filters') !== undefined) ||
-      (changed.has('groupId') && changed.get('groupId') !== undefined) ||
-      (changed.has('includeHidden') && changed.get('includeHidden') !== undefined);
-    if (scopeChanged && this.selected.size > 0) this.#setSelection(new Map());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#searchTimer);
-    this.#moreController?.abort();
   }
 
   // ---------------------------------------------------------------------------
@@ -419,19 +425,17 @@ export class ClrCandidatesTable extends ClrElement {
 
   #setFilters(patch: Partial<CandidateTableFilters>): void {
     // A search still waiting for its delay goes with this change, rather than being overwritten by the old one.
-    clearTimeout(this.#searchTimer);
+    this.#search.cancel();
     this.filters = cleanFilters({ ...this.filters, q: this.#searchText, ...patch });
   }
 
   #onSearchInput(event: Event): void {
     this.#searchText = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => this.#setFilters({ q: this.#searchText }), SEARCH_DELAY_MS);
+    this.#search.schedule(() => this.#setFilters({ q: this.#searchText }));
   }
 
   #onSearchSubmit(event: Event): void {
     event.preventDefault();
-    clearTimeout(this.#searchTimer);
     this.#setFilters({ q: this.#searchText });
   }
 
@@ -457,7 +461,7 @@ export class ClrCandidatesTable extends ClrElement {
     this.actionError = null;
     this.notice = this.t.candidatesTable.exporting;
     try {
-      const { cursor: _cursor, ...params } = this.#listParams(undefined);
+      const params = this.listParams();
       const file = this.groupId ? await api.groups.exportCandidatesCsv(this.groupId, params) : await api.candidates.exportCsv(params);
       const url = URL.createObjectURL(file.blob);
       const link = document.createElement('a');
@@ -480,32 +484,21 @@ export class ClrCandidatesTable extends ClrElement {
   // ---------------------------------------------------------------------------
   // Selection and row actions
 
-  #setSelection(next: Map<string, CandidateRow>): void {
-    this.selected = next;
-    this.dispatchEvent(new ClrSelectionChangeEvent({ candidateIds: [...next.keys()], candidates: [...next.values()] }));
-  }
-
   #toggleRow(row: CandidateRow): void {
-    const next = new Map(this.selected);
-    if (next.has(row.id)) next.delete(row.id);
-    else next.set(row.id, row);
-    this.#setSelection(next);
-  }
-
-  #allLoadedSelected(): boolean {
-    return this.rows.length > 0 && this.rows.every((r) => this.selected.has(r.id));
+    this.#selection.toggle(row);
   }
 
   #toggleAll(): void {
-    if (this.#allLoadedSelected()) {
-      const next = new Map(this.selected);
-      for (const r of this.rows) next.delete(r.id);
-      this.#setSelection(next);
-    } else {
-      const next = new Map(this.selected);
-      for (const r of this.rows) if (!next.has(r.id)) next.set(r.id, r);
-      this.#setSelection(next);
-    }
+    this.#selection.toggleAll(this.#list.rows);
+  }
+
+  async #requestDissociate(row: CandidateRow): Promise<void> {
+    const groupId = this.groupId;
+    if (!groupId || this.deleting.has(row.id)) return;
+    const event = new ClrCandidateDissociateEvent({ candidateId: row.id, candidate: row, groupId });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    await this.dissociateCandidate(row.id);
   }
 
   #open(row: CandidateRow): void {
@@ -529,26 +522,20 @@ export class ClrCandidatesTable extends ClrElement {
   // ---------------------------------------------------------------------------
   // Keyboard: one tab stop, roving tabindex over the cells
 
-  #cellAt(pos: CellPosition): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`[data-row="${pos.row}"][data-col="${pos.col}"]`);
-  }
-
   #pageRows(): number {
     const row = this.renderRoot.querySelector<HTMLElement>('[part~="row"]');
     const height = row?.offsetHeight ?? 0;
     return height > 0 && this.body ? Math.max(1, Math.floor(this.body.clientHeight / height) - 1) : 10;
   }
 
-  async #moveFocus(pos: CellPosition): Promise<void> {
-    this.focusCell = pos;
-    if (pos.row >= this.rows.length - LOAD_AHEAD) void this.#loadMore();
-    await this.updateComplete;
-    let cell = this.#cellAt(pos);
+  /** The cell at `pos`, scrolled into the virtualized rows first when it is not there or not visible. */
+  async #reveal(pos: CellPosition): Promise<HTMLElement | null> {
+    let cell = this.#keys.cellAt(pos);
     if (pos.row >= 0 && (!cell || !this.#isRowVisible(cell))) {
       this.body?.[virtualizerRef]?.element(pos.row)?.scrollIntoView({ block: 'nearest' });
-      for (let frame = 0; frame < 20 && !(cell = this.#cellAt(pos)); frame++) await nextFrame();
+      for (let frame = 0; frame < 20 && !(cell = this.#keys.cellAt(pos)); frame++) await nextFrame();
     }
-    cell?.focus({ preventScroll: false });
+    return cell;
   }
 
   #isRowVisible(cell: HTMLElement): boolean {
@@ -559,31 +546,6 @@ export class ClrCandidatesTable extends ClrElement {
     return a.top >= b.top && a.bottom <= b.bottom;
   }
 
-  #onFocusIn = (event: FocusEvent) => {
-    const cell = (event.composedPath() as HTMLElement[]).find((n) => n instanceof HTMLElement && n.dataset?.['col'] !== undefined);
-    if (!cell) return;
-    const pos = { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) };
-    if (pos.row !== this.focusCell.row || pos.col !== this.focusCell.col) this.focusCell = pos;
-  };
-
-  #onKeyDown = (event: KeyboardEvent) => {
-    const path = event.composedPath() as HTMLElement[];
-    const target = path[0];
-    const cell = path.find((n) => n instanceof HTMLElement && n.dataset?.['col'] !== undefined);
-    if (!cell || !target) return;
-    const pos = { row: Number(cell.dataset['row']), col: Number(cell.dataset['col']) };
-    const move = moveCell(pos, event.key, { rows: this.rows.length, cols: COLUMNS.length, page: this.#pageRows() }, event.ctrlKey || event.metaKey);
-    if (move) {
-      event.preventDefault();
-      void this.#moveFocus(move);
-      return;
-    }
-    // Inside a cell, its checkbox or button keeps its own Enter and Space.
-    if (target !== cell || (event.key !== 'Enter' && event.key !== ' ')) return;
-    event.preventDefault();
-    this.#activate(pos, event.key);
-  };
-
   #activate(pos: CellPosition, key: string): void {
     const column = COLUMNS[pos.col];
     if (!column) return;
@@ -592,27 +554,17 @@ export class ClrCandidatesTable extends ClrElement {
       else if (column.sort) this.#sortBy(column.sort);
       return;
     }
-    const row = this.rows[pos.row];
+    const row = this.#list.rows[pos.row];
     if (!row) return;
     if (key === ' ' || column.key === 'select') this.#toggleRow(row);
     else if (column.key === 'name') this.#open(row);
-    else if (column.key === 'actions') void this.#requestDelete(row);
-  }
-
-  #tabIndex(row: number, col: number): number {
-    const focus = this.focusCell;
-    if (focus.row === row && focus.col === col) {
-      return row < 0 || this.#focusRowRendered() ? 0 : -1;
-    }
-    // The focused row scrolled out of the DOM: the header cell of its column keeps the tab stop.
-    if (row < 0 && focus.row >= 0 && focus.col === col && !this.#focusRowRendered()) return 0;
-    return -1;
+    else if (column.key === 'actions') void (this.groupId ? this.#requestDissociate(row) : this.#requestDelete(row));
   }
 
   #focusRowRendered(): boolean {
-    const { row } = this.focusCell;
+    const { row } = this.#keys.focus;
     if (row < 0) return true;
-    if (row >= this.rows.length) return false;
+    if (row >= this.#list.rows.length) return false;
     const { first, last } = this.#renderedRange;
     return first < 0 || (row >= first && row <= last);
   }
@@ -622,9 +574,13 @@ export class ClrCandidatesTable extends ClrElement {
 
   override render(): TemplateResult {
     const t = this.t.candidatesTable;
-    const taskError = this.#pageTask.status === TaskStatus.ERROR ? this.describeError(this.#pageTask.error).message : null;
-    const pending = this.#pageTask.status === TaskStatus.PENDING;
-    const firstLoad = pending && this.#lastQueryKey === '';
+    const list = this.#list;
+    const rows = list.rows;
+    const taskError = list.error ? this.describeError(list.error).message : null;
+    const pending = list.pending;
+    const firstLoad = list.firstLoad;
+    const moreError = list.moreError ? this.describeError(list.moreError).message : null;
+    const selected = this.#selection.size;
     return html`
       ${this.#renderCounts()} ${this.#renderToolbar()}
       ${!this.api
@@ -641,12 +597,12 @@ export class ClrCandidatesTable extends ClrElement {
           part="grid"
           role="grid"
           aria-label=${this.groupId ? t.groupLabel : t.label}
-          aria-rowcount=${this.total === null ? -1 : this.total + 1}
+          aria-rowcount=${list.total === null ? -1 : list.total + 1}
           aria-colcount=${COLUMNS.length}
           aria-multiselectable="true"
-          aria-busy=${pending || this.loadingMore ? 'true' : 'false'}
-          @keydown=${this.#onKeyDown}
-          @focusin=${this.#onFocusIn}
+          aria-busy=${list.busy ? 'true' : 'false'}
+          @keydown=${this.#keys.onKeyDown}
+          @focusin=${this.#keys.onFocusIn}
         >
           <div part="header" role="rowgroup">
             <div part="header-row" role="row" aria-rowindex="1">${COLUMNS.map((c, i) => this.#renderHeader(c, i))}</div>
@@ -654,14 +610,14 @@ export class ClrCandidatesTable extends ClrElement {
           <div class="body-area">
             <div part="body" role="rowgroup" @rangeChanged=${this.#onRangeChanged}>
               ${virtualize({
-                items: this.rows,
+                items: rows as CandidateRow[],
                 scroller: true,
                 // The directive may render its previous range once more after the rows shrank: skip the missing ones.
                 keyFunction: (row: CandidateRow | undefined, index: number) => row?.id ?? index,
                 renderItem: (row: CandidateRow | undefined, index: number) => (row ? this.#renderRow(row, index) : html``),
               })}
             </div>
-            ${this.rows.length === 0
+            ${rows.length === 0
               ? html`<div role="rowgroup" class="overlay">
                   <div part="message-row" role="row" aria-rowindex="2">
                     <div role="gridcell" aria-colspan=${COLUMNS.length}>${firstLoad ? this.t.common.loading : taskError === null && this.api && !pending ? t.empty : ''}</div>
@@ -672,18 +628,18 @@ export class ClrCandidatesTable extends ClrElement {
         </div>
       </div>
       <div part="footer">
-        <span part="notice" role="status" aria-live="polite">${pending ? this.t.common.loading : this.loadingMore ? t.loadingMore : this.notice}</span>
-        ${this.moreError
-          ? html`<span role="alert">${this.moreError} <button part="retry-button" @click=${() => void this.#loadMore()}>${this.t.common.retry}</button></span>`
+        <span part="notice" role="status" aria-live="polite">${pending ? this.t.common.loading : list.loadingMore ? t.loadingMore : this.notice}</span>
+        ${moreError
+          ? html`<span role="alert">${moreError} <button part="retry-button" @click=${() => void list.nextPage()}>${this.t.common.retry}</button></span>`
           : nothing}
-        <span part="selection">${this.selected.size === 0 ? '' : this.selected.size === 1 ? t.selectedOne : format(t.selected, { n: this.selected.size })}</span>
+        <span part="selection">${selected === 0 ? '' : selected === 1 ? t.selectedOne : format(t.selected, { n: selected })}</span>
       </div>
     `;
   }
 
   #renderCounts(): TemplateResult {
     const t = this.t.candidatesTable;
-    const counts = this.counts;
+    const counts = this.statusCounts;
     const labels = LABELS[this.locale].candidateStatus;
     const total = counts ? counts.to_assign + counts.scheduled + counts.expired + counts.taken : null;
     return html`<div part="counts" role="group" aria-label=${t.counts}>
@@ -765,16 +721,17 @@ export class ClrCandidatesTable extends ClrElement {
     const sort = this.#ariaSort(column);
     let content: TemplateResult;
     if (column.key === 'select') {
-      const all = this.#allLoadedSelected();
-      const some = !all && this.rows.some((r) => this.selected.has(r.id));
+      const rows = this.#list.rows;
+      const all = this.#selection.allSelected(rows);
+      const some = this.#selection.someSelected(rows);
       content = html`<input
         part="select-all"
         type="checkbox"
         tabindex="-1"
-        aria-label=${format(t.selectAll, { n: this.rows.length })}
+        aria-label=${format(t.selectAll, { n: rows.length })}
         .checked=${all}
         .indeterminate=${some}
-        ?disabled=${this.rows.length === 0}
+        ?disabled=${rows.length === 0}
         @change=${() => this.#toggleAll()}
       />`;
     } else if (column.sort) {
@@ -785,7 +742,7 @@ export class ClrCandidatesTable extends ClrElement {
     } else {
       content = html`${label}`;
     }
-    return html`<div part="columnheader" role="columnheader" aria-sort=${sort ?? nothing} data-row="-1" data-col=${index} tabindex=${this.#tabIndex(-1, index)}>
+    return html`<div part="columnheader" role="columnheader" aria-sort=${sort ?? nothing} data-row="-1" data-col=${index} tabindex=${this.#keys.tabIndex(-1, index)}>
       ${content}
     </div>`;
   }
@@ -794,11 +751,11 @@ export class ClrCandidatesTable extends ClrElement {
     const t = this.t.candidatesTable;
     const labels = LABELS[this.locale];
     const name = displayName(row);
-    const selected = this.selected.has(row.id);
+    const selected = this.#selection.has(row);
     const deletable = rowDeletability(row, this.locale);
     const busy = this.deleting.has(row.id);
     const cell = (col: ColumnKey, content: unknown) =>
-      html`<div part="cell ${col}-cell" role="gridcell" data-row=${index} data-col=${COL[col]} tabindex=${this.#tabIndex(index, COL[col])}>${content}</div>`;
+      html`<div part="cell ${col}-cell" role="gridcell" data-row=${index} data-col=${COL[col]} tabindex=${this.#keys.tabIndex(index, COL[col])}>${content}</div>`;
     return html`<div part="row" role="row" aria-rowindex=${index + 2} aria-selected=${selected ? 'true' : 'false'} data-id=${row.id}>
       ${cell(
         'select',
@@ -820,7 +777,19 @@ export class ClrCandidatesTable extends ClrElement {
       ${cell('date', formatDate(row.date))}
       ${cell(
         'actions',
-        html`<button
+        this.groupId
+          ? html`<button
+              part="dissociate-button"
+              class="icon-button"
+              tabindex="-1"
+              aria-label=${format(t.dissociateLabel, { name })}
+              title=${format(t.dissociateLabel, { name })}
+              aria-disabled=${busy ? 'true' : 'false'}
+              @click=${() => void this.#requestDissociate(row)}
+            >
+              ${icons.userMinus}<span>${t.dissociate}</span>
+            </button>`
+          : html`<button
           part="delete-button"
           tabindex="-1"
           aria-label=${format(t.deleteLabel, { name })}

@@ -12,8 +12,12 @@ import {
   type CandidateList,
   type CandidateRow,
 } from '@clr/domain';
-import { NotEligibleError, type Page } from '@clr/sdk';
+import { NotEligibleError } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
+import { downloadBlob } from '../shared/icons.js';
+import { ModalController } from '../shared/modal.js';
+import { DebounceController, PagedListController } from '../shared/paged-list.js';
+import { SelectionController } from '../shared/selection.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
 import { ClrDialogCloseEvent } from './codes-dialog.events.js';
@@ -33,18 +37,9 @@ export const CODES_PAGE_SIZE = 50;
 /** How long typing in the search box waits before asking the server. */
 const SEARCH_DEBOUNCE_MS = 250;
 
-const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex]';
-
 /** « DUPONT Marie », as the candidates table writes a name. */
 export function candidateName(row: Pick<CandidateRow, 'lastName' | 'firstName'>): string {
   return `${row.lastName.toLocaleUpperCase('fr-FR')} ${row.firstName}`;
-}
-
-/** The focused element, looking inside shadow roots. */
-function deepActiveElement(): HTMLElement | null {
-  let active: Element | null = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== document.body ? active : null;
 }
 
 function cleanFilters(filters: CodesDialogFilters): CodesDialogFilters {
@@ -69,8 +64,6 @@ interface CodesView {
 
 /** Which of the three views the properties ask for (see the class's documentation). */
 type Mode = 'selection' | 'one' | 'list';
-
-type ListPage = Page<CandidateList>;
 
 /**
  * « Afficher le code d'activation » and « Afficher les codes d'activation »
@@ -152,20 +145,12 @@ export class ClrCodesDialog extends ClrElement {
   @state()
   protected searchText = '';
 
-  /** The chosen candidates' ids, in the order they were chosen. */
-  @state()
-  protected selected: ReadonlySet<string> = new Set();
-
   /** The candidates whose codes the codes step shows (fixed when « Afficher les codes » is pressed). */
   @state()
   protected shownIds: readonly string[] | null = null;
 
-  /** Pages loaded after the first one, for the first page they follow. */
   @state()
-  protected more: { after: ListPage; rows: CandidateRow[]; last: ListPage } | null = null;
-
-  @state()
-  protected busy: 'more' | 'select-all' | 'export' | null = null;
+  protected busy: 'select-all' | 'export' | null = null;
 
   @state()
   protected alertMessage: string | null = null;
@@ -176,9 +161,16 @@ export class ClrCodesDialog extends ClrElement {
   @query('dialog')
   private dialog?: HTMLDialogElement;
 
-  #opener: HTMLElement | null = null;
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #action: AbortController | undefined;
+  #search = new DebounceController(this, SEARCH_DEBOUNCE_MS);
+
+  /** The chosen candidates, in the order they were chosen; kept while the filters change (one chooses, searches, chooses more). */
+  #selected = new SelectionController<CandidateRow>(this, { key: (row) => row.id });
+
+  #modal = new ModalController(this, {
+    dialog: () => this.dialog,
+    onClose: () => this.#onDialogClose(),
+  });
 
   #single = new Task(this, {
     task: async ([api, open, candidateId], { signal }): Promise<SingleView | null> => {
@@ -199,12 +191,10 @@ export class ClrCodesDialog extends ClrElement {
     args: () => [this.api, this.open, this.#mode() === 'one' ? this.candidateId : null] as const,
   });
 
-  #list = new Task(this, {
-    task: async ([api, open, listing, filters], { signal }): Promise<ListPage | null> => {
-      if (!api || !open || !listing) return null;
-      return api.codes.candidates({ ...filters, limit: CODES_PAGE_SIZE }, { signal });
-    },
-    args: () => [this.api, this.open, this.#mode() === 'list', this.filters] as const,
+  #list = new PagedListController<CandidateRow, CodesDialogFilters, CandidateList>(this, {
+    query: () => this.filters,
+    enabled: () => this.api !== undefined && this.open && this.#mode() === 'list',
+    fetch: (filters, cursor, signal) => this.api!.codes.candidates({ ...filters, limit: CODES_PAGE_SIZE, ...(cursor ? { cursor } : {}) }, { signal }),
   });
 
   #groups = new Task(this, {
@@ -267,7 +257,6 @@ export class ClrCodesDialog extends ClrElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#searchTimer);
     this.#action?.abort();
   }
 
@@ -284,156 +273,83 @@ export class ClrCodesDialog extends ClrElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('open')) this.#syncOpen();
+    if (changed.has('open')) this.#modal.toggle(this.open);
   }
 
-  #syncOpen(): void {
-    const dialog = this.dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open && this.isConnected) {
-      this.#opener = deepActiveElement();
-      dialog.showModal();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
-  }
-
-  /** The `<dialog>` closed, however it was (Escape, the close button, `close()`). */
+  /** The `<dialog>` closed, however it was (Escape, the close button, `close()`); the focus is back on the opener. */
   #onDialogClose(): void {
     this.open = false;
     this.#resetFlow();
-    const opener = this.#opener;
-    this.#opener = null;
-    if (opener?.isConnected) opener.focus();
     this.dispatchEvent(new ClrDialogCloseEvent());
   }
 
   #resetFlow(): void {
-    clearTimeout(this.#searchTimer);
+    this.#search.cancel();
     this.#action?.abort();
     this.step = 'select';
     this.filters = {};
     this.searchText = '';
-    this.selected = new Set();
+    this.#selected.clear();
     this.shownIds = null;
-    this.more = null;
     this.busy = null;
     this.alertMessage = null;
     this.statusMessage = '';
-  }
-
-  /** Tab and Shift+Tab stay inside the dialog, whatever the browser does past its last control. */
-  #onKeydown(event: KeyboardEvent): void {
-    if (event.key !== 'Tab' || !this.dialog) return;
-    const items = [...this.dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => el.tabIndex >= 0 && !el.hasAttribute('disabled') && el.getClientRects().length > 0,
-    );
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    if (event.shiftKey && (active === first || !items.includes(active as HTMLElement))) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && (active === last || !items.includes(active as HTMLElement))) {
-      event.preventDefault();
-      first.focus();
-    }
   }
 
   // ---------------------------------------------------------------------------
   // Bulk flow
 
   #setFilters(next: CodesDialogFilters): void {
+    this.#search.cancel();
     this.filters = cleanFilters(next);
-    this.more = null;
   }
 
   #onSearch(event: Event): void {
     this.searchText = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => this.#setFilters({ ...this.filters, q: this.searchText }), SEARCH_DEBOUNCE_MS);
+    this.#search.schedule(() => this.#setFilters({ ...this.filters, q: this.searchText }));
   }
 
   #onSearchKey(event: KeyboardEvent): void {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    clearTimeout(this.#searchTimer);
     this.#setFilters({ ...this.filters, q: this.searchText });
   }
 
   #resetFilters(): void {
-    clearTimeout(this.#searchTimer);
     this.searchText = '';
     this.#setFilters({});
   }
 
-  #rows(): CandidateRow[] {
-    const first = this.#list.value;
-    if (!first) return [];
-    return this.more?.after === first ? [...first.data, ...this.more.rows] : first.data;
-  }
-
-  #hasMore(): boolean {
-    const first = this.#list.value;
-    if (!first) return false;
-    return this.more?.after === first ? this.more.last.hasMore : first.hasMore;
-  }
-
-  async #loadMore(): Promise<void> {
-    const first = this.#list.value;
-    if (!first || this.busy) return;
-    const last = this.more?.after === first ? this.more.last : first;
-    const next = last.nextPage();
-    if (!next) return;
-    this.busy = 'more';
-    this.alertMessage = null;
-    try {
-      const page = await next;
-      if (this.#list.value !== first) return;
-      const rows = this.more?.after === first ? this.more.rows : [];
-      this.more = { after: first, rows: [...rows, ...page.data], last: page };
-    } catch (error) {
-      if (!this.isAbort(error)) this.alertMessage = this.describeError(error).message;
-    } finally {
-      this.busy = null;
-    }
-  }
-
-  #toggle(id: string, checked: boolean): void {
-    const next = new Set(this.selected);
-    if (checked) next.add(id);
-    else next.delete(id);
-    this.selected = next;
+  #toggle(row: CandidateRow, checked: boolean): void {
+    this.#selected.toggle(row, checked);
   }
 
   /** Whether every candidate of the filtered list is selected (false while the list is empty). */
   #allSelected(): boolean {
-    const first = this.#list.value;
-    if (!first || first.total === 0) return false;
-    const rows = this.#rows();
-    return rows.length === first.total && rows.every((r) => this.selected.has(r.id));
+    const total = this.#list.total;
+    const rows = this.#list.rows;
+    return total !== null && total > 0 && rows.length === total && this.#selected.allSelected(rows);
   }
 
   /** « Tout sélectionner »: every candidate the filters keep, loading the pages not shown yet; again: none of them. */
   async #toggleAll(): Promise<void> {
     const api = this.api;
-    const first = this.#list.value;
-    if (!api || !first || this.busy) return;
+    const total = this.#list.total;
+    if (!api || total === null || this.busy) return;
     if (this.#allSelected()) {
-      const next = new Set(this.selected);
-      for (const row of this.#rows()) next.delete(row.id);
-      this.selected = next;
+      this.#selected.unselect(this.#list.rows);
       return;
     }
-    let rows = this.#rows();
-    if (rows.length < first.total) {
+    let rows = this.#list.rows;
+    if (rows.length < total) {
+      const filters = this.filters;
       this.busy = 'select-all';
       this.alertMessage = null;
       try {
-        rows = await api.codes.candidates({ ...this.filters, limit: LIMIT_MAX }).toArray({ limit: SELECTION_MAX + 1 });
-        if (this.#list.value !== first) return;
-        this.more = { after: first, rows: rows.slice(first.data.length), last: { ...first, hasMore: false, nextPage: () => null } as ListPage };
+        const all = await api.codes.candidates({ ...filters, limit: LIMIT_MAX }).toArray({ limit: SELECTION_MAX + 1 });
+        if (this.filters !== filters) return;
+        this.#list.updateRows(() => all, undefined, null);
+        rows = all;
       } catch (error) {
         if (!this.isAbort(error)) this.alertMessage = this.describeError(error).message;
         return;
@@ -441,14 +357,12 @@ export class ClrCodesDialog extends ClrElement {
         this.busy = null;
       }
     }
-    const next = new Set(this.selected);
-    for (const row of rows) next.add(row.id);
-    this.selected = next;
+    this.#selected.select(rows);
   }
 
   #showCodes(): void {
-    if (this.selected.size === 0 || this.selected.size > SELECTION_MAX) return;
-    this.shownIds = [...this.selected];
+    if (this.#selected.size === 0 || this.#selected.size > SELECTION_MAX) return;
+    this.shownIds = this.#selected.ids;
     this.step = 'codes';
     this.alertMessage = null;
     this.statusMessage = '';
@@ -476,7 +390,7 @@ export class ClrCodesDialog extends ClrElement {
     try {
       const file = await api.codes.exportCsv({ candidateIds: [...candidateIds] }, { signal: action.signal });
       const name = file.filename ?? 'codes-activation.csv';
-      download(file.blob, name, this.renderRoot);
+      downloadBlob(file.blob, name, this.renderRoot);
       this.statusMessage = format(this.t.codesDialog.exported, { name });
     } catch (error) {
       this.statusMessage = '';
@@ -498,8 +412,6 @@ export class ClrCodesDialog extends ClrElement {
       <dialog
         part="dialog"
         aria-labelledby="title"
-        @close=${(e: Event) => e.target === this.dialog && this.#onDialogClose()}
-        @keydown=${(e: KeyboardEvent) => this.#onKeydown(e)}
       >
         <div class="frame">
           <header part="header">
@@ -620,19 +532,18 @@ export class ClrCodesDialog extends ClrElement {
 
   #renderSelectStep(): TemplateResult {
     const t = this.t.codesDialog;
-    const count = this.selected.size;
+    const count = this.#selected.size;
     const reason = count === 0 ? t.chooseFirst : count > SELECTION_MAX ? format(t.tooMany, { max: SELECTION_MAX }) : null;
     const summary = count === 0 ? t.selectedNone : count === 1 ? t.selectedOne : format(t.selected, { n: count });
     return html`
       <div part="body" class="body">
         <p>${t.intro}</p>
         ${this.#renderFilters()} ${this.#renderAlert()}
-        ${this.#list.render({
-          initial: () => this.#renderLoading(),
-          pending: () => (this.#list.value ? this.#renderCandidates(this.#list.value, true) : this.#renderLoading()),
-          complete: (page) => (page ? this.#renderCandidates(page, false) : nothing),
-          error: (error) => this.#renderTaskError(error, () => void this.#list.run()),
-        })}
+        ${this.#list.error
+          ? this.#renderTaskError(this.#list.error, () => this.#list.refresh())
+          : this.#list.total === null
+            ? this.#renderLoading()
+            : this.#renderCandidates(this.#list.total, this.#list.pending)}
       </div>
       <footer part="footer">
         <p class="summary" role="status" id="selection-summary">${summary}${reason && count > 0 ? html` — ${reason}` : nothing}</p>
@@ -697,16 +608,16 @@ export class ClrCodesDialog extends ClrElement {
     `;
   }
 
-  #renderCandidates(first: ListPage, refreshing: boolean): TemplateResult {
+  #renderCandidates(total: number, refreshing: boolean): TemplateResult {
     const t = this.t.codesDialog;
-    const rows = this.#rows();
-    if (first.total === 0) {
+    const rows = this.#list.rows;
+    if (total === 0) {
       const filtered = Object.keys(this.filters).length > 0;
       return html`<p part="status" class="status" role="status">${filtered ? t.emptyFiltered : t.empty}</p>`;
     }
     const statuses = LABELS[this.locale].candidateStatus;
     const all = this.#allSelected();
-    const some = !all && rows.some((r) => this.selected.has(r.id));
+    const some = !all && rows.some((r) => this.#selected.has(r));
     return html`
       <table part="table" aria-busy=${refreshing || this.busy === 'select-all' ? 'true' : 'false'}>
         <caption>${t.candidatesCaption}</caption>
@@ -739,8 +650,8 @@ export class ClrCodesDialog extends ClrElement {
                   <input
                     type="checkbox"
                     aria-label=${format(t.selectRow, { name })}
-                    .checked=${this.selected.has(row.id)}
-                    @change=${(e: Event) => this.#toggle(row.id, (e.target as HTMLInputElement).checked)}
+                    .checked=${this.#selected.has(row)}
+                    @change=${(e: Event) => this.#toggle(row, (e.target as HTMLInputElement).checked)}
                   />
                 </td>
                 <th scope="row">${name}</th>
@@ -753,10 +664,11 @@ export class ClrCodesDialog extends ClrElement {
         </tbody>
       </table>
       <div class="more">
-        <span class="status">${format(t.loaded, { n: rows.length, total: first.total })}</span>
-        ${this.#hasMore()
-          ? html`<button type="button" part="more" ?disabled=${this.busy === 'more'} @click=${() => void this.#loadMore()}>
-              ${this.busy === 'more' ? this.t.common.loading : t.more}
+        <span class="status">${format(t.loaded, { n: rows.length, total })}</span>
+        ${this.#list.moreError ? html`<span part="error" role="alert">${this.describeError(this.#list.moreError).message}</span>` : nothing}
+        ${this.#list.hasMore
+          ? html`<button type="button" part="more" ?disabled=${this.#list.loadingMore || this.busy !== null} @click=${() => void this.#list.nextPage()}>
+              ${this.#list.loadingMore ? this.t.common.loading : t.more}
             </button>`
           : nothing}
       </div>
@@ -845,18 +757,4 @@ export class ClrCodesDialog extends ClrElement {
       </table>
     `;
   }
-}
-
-/** Saves `blob` as `name` through an object URL and an `<a download>`. */
-function download(blob: Blob, name: string, root: Node): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  root.appendChild(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL after click() returns: free it a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }

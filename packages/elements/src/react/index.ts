@@ -7,17 +7,38 @@
  *   import { ClrCandidatesTable } from '@clr/elements/react';
  *   <ClrCandidatesTable tokenUrl="/intranet/clr-token" onClrCandidateOpen={(e) => open(e.detail.candidateId)} />
  */
+import '../define/clr-associate-candidates-dialog.js';
 import '../define/clr-candidates-table.js';
 import '../define/clr-codes-dialog.js';
+import '../define/clr-group-dialog.js';
+import '../define/clr-groups-table.js';
 import '../define/clr-order-cart.js';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import type { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from '../candidates-table/candidates-table.events.js';
+import type { ClrCandidatesAssociateEvent } from '../associate-candidates-dialog/associate-candidates-dialog.events.js';
+import { ClrAssociateCandidatesDialog as ClrAssociateCandidatesDialogElement } from '../associate-candidates-dialog/associate-candidates-dialog.js';
+import type { ClrCandidateDeleteEvent, ClrCandidateDissociateEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from '../candidates-table/candidates-table.events.js';
 import { ClrCandidatesTable as ClrCandidatesTableElement } from '../candidates-table/candidates-table.js';
 import type { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
 import { ClrCodesDialog as ClrCodesDialogElement } from '../codes-dialog/codes-dialog.js';
+import type { ClrGroupSaveEvent } from '../group-dialog/group-dialog.events.js';
+import { ClrGroupDialog as ClrGroupDialogElement } from '../group-dialog/group-dialog.js';
+import type { ClrGroupChangeEvent, ClrGroupDeleteEvent, ClrGroupOpenEvent } from '../groups-table/groups-table.events.js';
+import { ClrGroupsTable as ClrGroupsTableElement } from '../groups-table/groups-table.js';
 import type { ClrCartBackEvent, ClrCheckoutEvent, ClrOrderCreatedEvent } from '../order-cart/order-cart.events.js';
 import { ClrOrderCart as ClrOrderCartElement } from '../order-cart/order-cart.js';
+
+/** `<clr-associate-candidates-dialog>` — Associate candidates with a group (§5.9). */
+export const ClrAssociateCandidatesDialog = createComponent({
+  react: React,
+  tagName: 'clr-associate-candidates-dialog',
+  elementClass: ClrAssociateCandidatesDialogElement,
+  events: {
+    onClrCandidatesAssociate: 'clr-candidates-associate' as EventName<ClrCandidatesAssociateEvent>,
+    onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
+  },
+  displayName: 'ClrAssociateCandidatesDialog',
+});
 
 /** `<clr-candidates-table>` — Candidates table (§6.1–6.2, §5.6–5.7). */
 export const ClrCandidatesTable = createComponent({
@@ -25,9 +46,10 @@ export const ClrCandidatesTable = createComponent({
   tagName: 'clr-candidates-table',
   elementClass: ClrCandidatesTableElement,
   events: {
-    onClrSelectionChange: 'clr-selection-change' as EventName<ClrSelectionChangeEvent>,
     onClrCandidateOpen: 'clr-candidate-open' as EventName<ClrCandidateOpenEvent>,
     onClrCandidateDelete: 'clr-candidate-delete' as EventName<ClrCandidateDeleteEvent>,
+    onClrCandidateDissociate: 'clr-candidate-dissociate' as EventName<ClrCandidateDissociateEvent>,
+    onClrSelectionChange: 'clr-selection-change' as EventName<ClrSelectionChangeEvent>,
   },
   displayName: 'ClrCandidatesTable',
 });
@@ -41,6 +63,31 @@ export const ClrCodesDialog = createComponent({
     onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
   },
   displayName: 'ClrCodesDialog',
+});
+
+/** `<clr-group-dialog>` — Create or edit a group (§5.3, §5.8). */
+export const ClrGroupDialog = createComponent({
+  react: React,
+  tagName: 'clr-group-dialog',
+  elementClass: ClrGroupDialogElement,
+  events: {
+    onClrGroupSave: 'clr-group-save' as EventName<ClrGroupSaveEvent>,
+    onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
+  },
+  displayName: 'ClrGroupDialog',
+});
+
+/** `<clr-groups-table>` — Groups table (§5.1–5.5). */
+export const ClrGroupsTable = createComponent({
+  react: React,
+  tagName: 'clr-groups-table',
+  elementClass: ClrGroupsTableElement,
+  events: {
+    onClrGroupChange: 'clr-group-change' as EventName<ClrGroupChangeEvent>,
+    onClrGroupOpen: 'clr-group-open' as EventName<ClrGroupOpenEvent>,
+    onClrGroupDelete: 'clr-group-delete' as EventName<ClrGroupDeleteEvent>,
+  },
+  displayName: 'ClrGroupsTable',
 });
 
 /** `<clr-order-cart>` — The §4.3 order cart: products, quantities, totals, order creation and payment. */

@@ -2,6 +2,9 @@ import { candidatesTable } from './en/candidates-table.js';
 import { codesDialog } from './en/codes-dialog.js';
 import { common } from './en/common.js';
 import { orderCart } from './en/order-cart.js';
+import { groupsTable } from './en/groups-table.js';
+import { groupDialog } from './en/group-dialog.js';
+import { associateDialog } from './en/associate-candidates-dialog.js';
 import type { Catalogue } from './fr.js';
 
-export const en: Catalogue = { common, candidatesTable, orderCart, codesDialog };
+export const en: Catalogue = { common, candidatesTable, orderCart, codesDialog, groupsTable, groupDialog, associateDialog };
