@@ -1,11 +1,13 @@
+import { candidateFile } from './fr/candidate-file.js';
 import { candidateForm } from './fr/candidate-form.js';
 import { candidatesTable } from './fr/candidates-table.js';
 import { codesDialog } from './fr/codes-dialog.js';
 import { common } from './fr/common.js';
 import { orderCart } from './fr/order-cart.js';
+import { resultCard } from './fr/result-card.js';
 
 /** The French catalogue: one section per element (each in its own file), plus `common`. */
-export const fr = { common, candidatesTable, orderCart, codesDialog, candidateForm };
+export const fr = { common, candidatesTable, orderCart, codesDialog, candidateForm, resultCard, candidateFile };
 
 /** Every locale's catalogue has exactly this shape: a missing English string is a type error. */
 export type Catalogue = typeof fr;
