@@ -129,11 +129,11 @@ export class ClrResultCard extends ClrElement {
         : nothing}
       <dl class="facts" part="facts">
         ${attempt.validation !== 'validated'
-          ? html`<div><dt>${t.validation}</dt><dd>${attempt.validation === 'pending' ? t.pending : LABELS[this.locale].validation[attempt.validation]}</dd></div>`
+          ? html`<div><dt>${t.validation}</dt> <dd>${attempt.validation === 'pending' ? t.pending : LABELS[this.locale].validation[attempt.validation]}</dd></div>`
           : nothing}
-        <div><dt>${t.takenAt}</dt><dd>${formatDate(attempt.takenAt)}</dd></div>
-        ${attempt.validUntil ? html`<div><dt>${t.validUntil}</dt><dd>${formatDate(attempt.validUntil)}</dd></div>` : nothing}
-        ${attempt.publicCode ? html`<div><dt>${t.publicCode}</dt><dd class="code">${attempt.publicCode}</dd></div>` : nothing}
+        <div><dt>${t.takenAt}</dt> <dd>${formatDate(attempt.takenAt)}</dd></div>
+        ${attempt.validUntil ? html`<div><dt>${t.validUntil}</dt> <dd>${formatDate(attempt.validUntil)}</dd></div>` : nothing}
+        ${attempt.publicCode ? html`<div><dt>${t.publicCode}</dt> <dd class="code">${attempt.publicCode}</dd></div>` : nothing}
       </dl>
       ${links.length > 0 ? html`<ul class="links" part="links">${links.map((link) => html`<li>${link}</li>`)}</ul>` : nothing}
     </section>`;
