@@ -3,8 +3,9 @@ import { candidateForm } from './en/candidate-form.js';
 import { candidatesTable } from './en/candidates-table.js';
 import { codesDialog } from './en/codes-dialog.js';
 import { common } from './en/common.js';
+import { documentsDialog } from './en/documents-dialog.js';
 import { orderCart } from './en/order-cart.js';
 import { resultCard } from './en/result-card.js';
 import type { Catalogue } from './fr.js';
 
-export const en: Catalogue = { common, candidatesTable, orderCart, codesDialog, candidateForm, resultCard, candidateFile };
+export const en: Catalogue = { common, candidatesTable, orderCart, codesDialog, candidateForm, resultCard, candidateFile, documentsDialog };
