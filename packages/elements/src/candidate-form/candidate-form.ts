@@ -336,7 +336,7 @@ export class ClrCandidateForm extends ClrElement {
     if (this.errors.size === 0) return nothing;
     const t = this.t.candidateForm;
     return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h3 id="error-summary-title">${t.errorSummary}</h3>
+      <h2 id="error-summary-title">${t.errorSummary}</h2>
       <p>${t.errorSummaryIntro}</p>
       <ul>
         ${[...this.errors].map(([path, message]) => {

@@ -117,6 +117,7 @@ export const pageStyles = css`
     margin-block-end: calc(var(--_space) * 2);
     color: var(--_text);
   }
+  .error-summary h2,
   .error-summary h3 {
     margin: 0 0 var(--_space);
     font-size: 1.1em;
