@@ -131,7 +131,7 @@ describe('<clr-candidate-form>', () => {
     it('passes axe with every message shown, and on the confirmation once created', async () => {
       const el = await form();
       await next(el);
-      expect(root(el).querySelector('[part~="error-summary"]')).to.exist;
+      expect(root(el).querySelector('[part~="error-summary"]')).to.not.equal(null);
       await expect(el).to.be.accessible();
       await create(el);
       await expect(el).to.be.accessible();
