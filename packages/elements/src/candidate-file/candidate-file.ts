@@ -97,6 +97,8 @@ export function fileEditability(candidate: CandidateDetail, locale: 'fr' | 'en' 
  * @csspart dialog - The deletion confirmation.
  * @csspart confirm - « Supprimer » in the confirmation.
  * @csspart status - Polite announcements.
+ *
+ * @cssproperty --clr-color-envelope-awaiting - The envelope while the acknowledgment link is not clicked (default orange `#c25e00`).
  */
 export class ClrCandidateFile extends ClrElement {
   static override styles = [tokens, pageStyles, styles];
