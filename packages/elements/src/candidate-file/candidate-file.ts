@@ -13,20 +13,8 @@ import {
 import { CandidateLockedError, NotFoundError } from '@clr/sdk';
 import '../define/clr-result-card.js';
 import { ClrBackToTableEvent, ClrCandidateSavedEvent } from '../candidate-form/candidate-form.events.js';
-import {
-  PAGE_KEYS,
-  REQUIRED_PAGES,
-  checkPage,
-  fieldId,
-  fieldLabel,
-  firstPageWithError,
-  patchBody,
-  renderPageFields,
-  renderPageValues,
-  valuesFromDetail,
-  type CandidateValues,
-  type PageKey,
-} from '../candidate-form/candidate-pages.js';
+import { PAGE_KEYS, REQUIRED_PAGES, fieldId, patchBody, renderPageFields, renderPageValues, valuesFromDetail, type PageKey } from '../candidate-form/candidate-pages.js';
+import { CandidateValuesController, renderErrorSummary } from '../candidate-form/candidate-values.js';
 import { pageStyles } from '../candidate-form/candidate-pages.styles.js';
 import { ClrElement } from '../shared/clr-element.js';
 import { ModalController } from '../shared/modal.js';
@@ -114,14 +102,13 @@ export class ClrCandidateFile extends ClrElement {
   @state() private detail: CandidateDetail | null = null;
   @state() private page: PageKey = 'identity';
   @state() private editing = false;
-  @state() private values: CandidateValues | null = null;
-  @state() private errors = new Map<string, string>();
   @state() private failure: string | null = null;
   @state() private busy = false;
   @state() private deleted = false;
   @state() private announcement = '';
 
   #focusAfterRender: string | null = null;
+  #fields = new CandidateValuesController(this);
 
   #load = new Task(this, {
     task: async ([api, id], { signal }) => {
@@ -167,8 +154,7 @@ export class ClrCandidateFile extends ClrElement {
 
   #startEditing(): void {
     if (!this.detail || !fileEditability(this.detail).allowed) return;
-    this.values = valuesFromDetail(this.detail);
-    this.errors = new Map();
+    this.#fields.values = valuesFromDetail(this.detail);
     this.failure = null;
     this.editing = true;
     this.announcement = this.t.candidateFile.editing;
@@ -177,55 +163,33 @@ export class ClrCandidateFile extends ClrElement {
 
   #cancelEditing(): void {
     this.editing = false;
-    this.values = null;
-    this.errors = new Map();
+    this.#fields.clearErrors();
     this.failure = null;
     this.announcement = '';
     this.#focusAfterRender = '[part~="edit"]';
   }
 
-  #onInput = (path: string, value: string | boolean): void => {
-    if (!this.values) return;
-    const [page, field] = path.split('.') as [PageKey, string];
-    const next = structuredClone(this.values);
-    (next[page] as Record<string, string | boolean>)[field] = value;
-    if (path === 'password.sendToCandidate' && value === false) next.password.requestAcknowledgment = false;
-    this.values = next;
-    if (this.errors.has(path)) {
-      const errors = new Map(this.errors);
-      errors.delete(path);
-      this.errors = errors;
-    }
-  };
-
-  #showErrors(errors: Map<string, string>): void {
-    this.errors = errors;
-    this.page = firstPageWithError(errors) ?? this.page;
+  #showErrors(errors: ReadonlyMap<string, string>): void {
+    this.page = this.#fields.showErrors(errors) ?? this.page;
     this.#focusAfterRender = '.error-summary';
   }
 
   async #save(): Promise<void> {
     const api = this.api;
     const detail = this.detail;
-    if (!api || !detail || !this.values || this.busy) return;
-    const errors = new Map<string, string>();
-    for (const page of PAGE_KEYS) {
-      const found = checkPage(page, this.values, { locale: this.locale, minPasswordLength: this.minPasswordLength, passwordOptional: true });
-      for (const [path, message] of found) errors.set(path, message);
-    }
-    if (errors.size > 0) {
-      this.#showErrors(errors);
+    if (!api || !detail || !this.editing || this.busy) return;
+    if (!this.#fields.check(PAGE_KEYS, { locale: this.locale, minPasswordLength: this.minPasswordLength, passwordOptional: true })) {
+      this.#showErrors(this.#fields.errors);
       return;
     }
     this.busy = true;
     this.failure = null;
     this.announcement = this.t.candidateFile.saving;
     try {
-      const saved = await api.candidates.update(detail.id, patchBody(this.values, PAGE_KEYS));
+      const saved = await api.candidates.update(detail.id, patchBody(this.#fields.values, PAGE_KEYS));
       this.detail = saved;
       this.editing = false;
-      this.values = null;
-      this.errors = new Map();
+      this.#fields.clearErrors();
       this.announcement = this.t.candidateFile.saved;
       this.#focusAfterRender = '[part~="edit"]';
       this.dispatchEvent(new ClrCandidateSavedEvent({ candidate: saved }));
@@ -342,35 +306,18 @@ export class ClrCandidateFile extends ClrElement {
   }
 
   #renderSummary(): TemplateResult | typeof nothing {
-    if (this.errors.size === 0) return nothing;
-    const t = this.t.candidateForm;
-    return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h3 id="error-summary-title">${t.errorSummary}</h3>
-      <p>${t.errorSummaryIntro}</p>
-      <ul>
-        ${[...this.errors].map(([path, message]) => {
-          const [page, field] = path.split('.') as [PageKey, string];
-          return html`<li>
-            <a
-              href=${`#${fieldId(path)}`}
-              @click=${(e: Event) => {
-                e.preventDefault();
-                if (PAGE_KEYS.includes(page)) this.page = page;
-                this.#focusAfterRender = `#${fieldId(path)}`;
-                this.requestUpdate();
-              }}
-              >${PAGE_KEYS.includes(page) ? fieldLabel(this.t, page, field) : path} : ${message}</a
-            >
-          </li>`;
-        })}
-      </ul>
-    </div>`;
+    return renderErrorSummary(this.t, this.#fields.errors, (path) => {
+      const page = path.split('.')[0] as PageKey;
+      if (PAGE_KEYS.includes(page)) this.page = page;
+      this.#focusAfterRender = `#${fieldId(path)}`;
+      this.requestUpdate();
+    });
   }
 
   #renderPages(detail: CandidateDetail): TemplateResult {
     const t = this.t.candidateForm;
     const page = this.page;
-    const pageHasError = (key: PageKey) => [...this.errors.keys()].some((path) => path.startsWith(`${key}.`));
+    const pageHasError = (key: PageKey) => [...this.#fields.errors.keys()].some((path) => path.startsWith(`${key}.`));
     return html`<div class="tabs" role="tablist" part="tabs" aria-label=${this.t.candidateFile.pages} @keydown=${(e: KeyboardEvent) => this.#onTabKey(e)}>
         ${PAGE_KEYS.map(
           (key) => html`<button
@@ -389,7 +336,7 @@ export class ClrCandidateFile extends ClrElement {
         )}
       </div>
       <section id="panel" role="tabpanel" part="panel" aria-labelledby=${`tab-${page}`} tabindex="-1">
-        ${this.editing && this.values
+        ${this.editing
           ? html`${this.#renderSummary()}
               <p class="required-note">${t.requiredFields}${page === 'password' ? html` ${this.t.candidateFile.newPassword}` : nothing}</p>
               <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.#save())}>
@@ -397,10 +344,10 @@ export class ClrCandidateFile extends ClrElement {
                   ${renderPageFields(page, {
                     t: this.t,
                     locale: this.locale,
-                    values: this.values,
-                    errors: this.errors,
+                    values: this.#fields.values,
+                    errors: this.#fields.errors,
                     minPasswordLength: this.minPasswordLength,
-                    onInput: this.#onInput,
+                    onInput: this.#fields.input,
                     passwordOptional: true,
                   })}
                 </div>

@@ -6,21 +6,9 @@ import { ClrElement } from '../shared/clr-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
 import { ClrBackToTableEvent, ClrCandidateCreatedEvent, ClrCandidateSavedEvent } from './candidate-form.events.js';
-import {
-  PAGE_KEYS,
-  REQUIRED_PAGES,
-  checkPage,
-  createBody,
-  emptyValues,
-  fieldId,
-  fieldLabel,
-  firstPageWithError,
-  mergeValues,
-  patchBody,
-  renderPageFields,
-  type CandidateValues,
-  type PageKey,
-} from './candidate-pages.js';
+import { PAGE_KEYS, REQUIRED_PAGES, createBody, emptyValues, fieldId, mergeValues, patchBody, renderPageFields, type CandidateValues, type PageKey } from './candidate-pages.js';
+import { CandidateValuesController, renderErrorSummary } from './candidate-values.js';
+import { DraftController } from './draft.js';
 import { pageStyles } from './candidate-pages.styles.js';
 import { styles } from './candidate-form.styles.js';
 
@@ -32,7 +20,6 @@ interface StoredDraft extends CandidateValues {
 
 /** The index of « Informations »: « Étape suivante » there creates the candidate. */
 const CREATE_STEP = 2;
-const DRAFT_DEBOUNCE_MS = 300;
 
 /** « DUPONT Marie ». */
 function nameOf(candidate: CandidateDetail): string {
@@ -96,8 +83,6 @@ export class ClrCandidateForm extends ClrElement {
 
   /** The page shown, 0 to 4. */
   @state() step = 0;
-  @state() private values: CandidateValues = emptyValues();
-  @state() private errors = new Map<string, string>();
   @state() private failure: { message: string; retry: boolean } | null = null;
   @state() private busy = false;
   @state() private created: CandidateDetail | null = null;
@@ -108,7 +93,13 @@ export class ClrCandidateForm extends ClrElement {
   @state() private ready = false;
   @state() private announcement = '';
 
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  #fields = new CandidateValuesController(this, { onInput: () => this.#scheduleDraft() });
+  #draft = new DraftController<StoredDraft>(this, {
+    client: () => this.api,
+    key: () => this.draftKey,
+    value: () => ({ ...structuredClone(this.#fields.values), step: this.step, savedAt: new Date().toISOString() }),
+    exclude: CANDIDATE_FORM_SECRETS,
+  });
   #draftLoading = false;
   #focusAfterRender: 'heading' | 'summary' | 'error' | 'created' | null = null;
 
@@ -119,9 +110,7 @@ export class ClrCandidateForm extends ClrElement {
 
   /** Empties the form and forgets the draft. */
   async reset(): Promise<void> {
-    clearTimeout(this.#draftTimer);
-    this.values = emptyValues();
-    this.errors = new Map();
+    this.#fields.values = emptyValues();
     this.failure = null;
     this.created = null;
     this.showCreated = false;
@@ -129,15 +118,7 @@ export class ClrCandidateForm extends ClrElement {
     this.step = 0;
     this.furthest = 0;
     this.draftNotice = null;
-    await this.api?.drafts.clear(this.draftKey).catch(() => undefined);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    if (this.#draftTimer !== undefined) {
-      clearTimeout(this.#draftTimer);
-      void this.#saveDraft();
-    }
+    await this.#draft.clear();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -155,75 +136,39 @@ export class ClrCandidateForm extends ClrElement {
 
   async #loadDraft(): Promise<void> {
     this.#draftLoading = true;
-    try {
-      const stored = await this.api!.drafts.load<StoredDraft>(this.draftKey);
-      if (stored && typeof stored === 'object') {
-        this.values = mergeValues(stored);
-        const passwordLost = this.values.password.value === '';
-        const step = Math.min(Math.max(0, Number(stored.step) || 0), CREATE_STEP);
-        this.furthest = step;
-        // The password is never stored: a draft past its page comes back on it.
-        this.step = passwordLost ? Math.min(step, 1) : step;
-        this.draftNotice = { savedAt: typeof stored.savedAt === 'string' ? stored.savedAt : '', passwordLost: passwordLost && step >= 1 };
-      }
-    } catch {
-      // No draft store reachable (private browsing): the form simply starts empty.
-    } finally {
-      this.ready = true;
-      this.#draftLoading = false;
+    const stored = await this.#draft.load();
+    if (stored && typeof stored === 'object') {
+      this.#fields.values = mergeValues(stored);
+      const passwordLost = this.#fields.values.password.value === '';
+      const step = Math.min(Math.max(0, Number(stored.step) || 0), CREATE_STEP);
+      this.furthest = step;
+      // The password is never stored: a draft past its page comes back on it.
+      this.step = passwordLost ? Math.min(step, 1) : step;
+      this.draftNotice = { savedAt: typeof stored.savedAt === 'string' ? stored.savedAt : '', passwordLost: passwordLost && step >= 1 };
     }
+    this.ready = true;
+    this.#draftLoading = false;
   }
 
   #scheduleDraft(): void {
-    if (this.created) return;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => void this.#saveDraft(), DRAFT_DEBOUNCE_MS);
+    if (!this.created) this.#draft.schedule();
   }
 
-  async #saveDraft(): Promise<void> {
-    this.#draftTimer = undefined;
-    if (this.created || !this.api) return;
-    const draft: StoredDraft = { ...structuredClone(this.values), step: this.step, savedAt: new Date().toISOString() };
-    await this.api.drafts.save(this.draftKey, draft, { exclude: CANDIDATE_FORM_SECRETS }).catch(() => undefined);
-  }
-
-  #onInput = (path: string, value: string | boolean): void => {
-    const [page, field] = path.split('.') as [PageKey, string];
-    const next = structuredClone(this.values);
-    (next[page] as Record<string, string | boolean>)[field] = value;
-    // No acknowledgment link without the e-mail that carries it.
-    if (path === 'password.sendToCandidate' && value === false) next.password.requestAcknowledgment = false;
-    this.values = next;
-    if (this.errors.has(path)) {
-      const errors = new Map(this.errors);
-      errors.delete(path);
-      this.errors = errors;
-    }
-    this.#scheduleDraft();
-  };
-
-  #check(pages: readonly PageKey[]): Map<string, string> {
-    const errors = new Map<string, string>();
-    for (const page of pages) {
-      for (const [path, message] of checkPage(page, this.values, { locale: this.locale, minPasswordLength: this.minPasswordLength })) {
-        errors.set(path, message);
-      }
-    }
-    return errors;
+  #check(pages: readonly PageKey[]): boolean {
+    return this.#fields.check(pages, { locale: this.locale, minPasswordLength: this.minPasswordLength });
   }
 
   #goTo(step: number): void {
     this.step = step;
     this.furthest = Math.max(this.furthest, step);
-    this.errors = new Map();
+    this.#fields.clearErrors();
     this.failure = null;
     this.#focusAfterRender = 'heading';
     this.#scheduleDraft();
   }
 
-  #showErrors(errors: Map<string, string>): void {
-    this.errors = errors;
-    const page = firstPageWithError(errors);
+  #showErrors(errors: ReadonlyMap<string, string>): void {
+    const page = this.#fields.showErrors(errors);
     if (page !== undefined) this.step = PAGE_KEYS.indexOf(page);
     this.#focusAfterRender = 'summary';
   }
@@ -234,9 +179,8 @@ export class ClrCandidateForm extends ClrElement {
     this.failure = null;
     // Page 3 creates the candidate: every required page must hold, the password retyped after a draft included.
     const pages = this.step === CREATE_STEP && !this.created ? PAGE_KEYS.filter((p) => REQUIRED_PAGES.has(p)) : [page];
-    const errors = this.#check(pages);
-    if (errors.size > 0) {
-      this.#showErrors(errors);
+    if (!this.#check(pages)) {
+      this.#showErrors(this.#fields.errors);
       return;
     }
     if (this.step < CREATE_STEP) {
@@ -245,11 +189,9 @@ export class ClrCandidateForm extends ClrElement {
     }
     if (!this.created) {
       await this.#submit(async (api) => {
-        const candidate = await api.candidates.create(createBody(this.values));
+        const candidate = await api.candidates.create(createBody(this.#fields.values));
         this.created = candidate;
-        clearTimeout(this.#draftTimer);
-        this.#draftTimer = undefined;
-        await api.drafts.clear(this.draftKey).catch(() => undefined);
+        await this.#draft.clear();
         this.draftNotice = null;
         this.showCreated = true;
         this.announcement = format(this.t.candidateForm.created, { name: nameOf(candidate) });
@@ -259,7 +201,7 @@ export class ClrCandidateForm extends ClrElement {
       return;
     }
     await this.#submit(async (api) => {
-      const candidate = await api.candidates.update(this.created!.id, patchBody(this.values, [page]));
+      const candidate = await api.candidates.update(this.created!.id, patchBody(this.#fields.values, [page]));
       this.created = candidate;
       if (this.step < PAGE_KEYS.length - 1) {
         this.#goTo(this.step + 1);
@@ -333,28 +275,7 @@ export class ClrCandidateForm extends ClrElement {
   }
 
   #renderSummary(): TemplateResult | typeof nothing {
-    if (this.errors.size === 0) return nothing;
-    const t = this.t.candidateForm;
-    return html`<div class="error-summary" part="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">${t.errorSummary}</h2>
-      <p>${t.errorSummaryIntro}</p>
-      <ul>
-        ${[...this.errors].map(([path, message]) => {
-          const [page, field] = path.split('.') as [PageKey, string];
-          const label = PAGE_KEYS.includes(page) ? fieldLabel(this.t, page, field) : path;
-          return html`<li>
-            <a
-              href=${`#${fieldId(path)}`}
-              @click=${(e: Event) => {
-                e.preventDefault();
-                this.renderRoot.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus();
-              }}
-              >${label} : ${message}</a
-            >
-          </li>`;
-        })}
-      </ul>
-    </div>`;
+    return renderErrorSummary(this.t, this.#fields.errors, (path) => this.renderRoot.querySelector<HTMLElement>(`#${fieldId(path)}`)?.focus());
   }
 
   #renderFailure(): TemplateResult | typeof nothing {
@@ -417,10 +338,10 @@ export class ClrCandidateForm extends ClrElement {
           ${renderPageFields(page, {
             t: this.t,
             locale: this.locale,
-            values: this.values,
-            errors: this.errors,
+            values: this.#fields.values,
+            errors: this.#fields.errors,
             minPasswordLength: this.minPasswordLength,
-            onInput: this.#onInput,
+            onInput: this.#fields.input,
           })}
         </div>
       </fieldset>
