@@ -261,7 +261,7 @@ export class ClrCandidateForm extends ClrElement {
         ${PAGE_KEYS.map((page, index) => {
           const current = index === this.step && !this.showCreated && !this.finished;
           const done = this.created ? index <= CREATE_STEP || (this.finished && index > CREATE_STEP) || index < this.step : index < this.furthest || (index < this.step);
-          const state = current ? t.stepState.current : done ? t.stepState.done : t.stepState.todo;
+          const state = current ? t.stepState.current : done ? t.stepState.done : t.stepState.upcoming;
           const label = html`<span class="step-number" aria-hidden="true">${index + 1}</span>
             <span class="step-text"><span class="step-name">${t.pages[page]}</span> <span class="step-kind">${REQUIRED_PAGES.has(page) ? t.required : t.optional}</span></span>
             <span class="visually-hidden">, ${state}</span>`;

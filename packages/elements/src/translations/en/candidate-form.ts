@@ -3,7 +3,7 @@ import type { candidateForm as fr } from '../fr/candidate-form.js';
 export const candidateForm: typeof fr = {
   title: 'Create a candidate',
   steps: 'Form steps',
-  stepState: { current: 'current step', done: 'step filled in', todo: 'step to come' },
+  stepState: { current: 'current step', done: 'step filled in', upcoming: 'step to come' },
   required: '(Required)',
   optional: '(Optional)',
   stepOf: 'Step {n} of {total}',

@@ -5,7 +5,7 @@
 export const candidateForm = {
   title: 'Créer un candidat',
   steps: 'Étapes du formulaire',
-  stepState: { current: 'étape en cours', done: 'étape remplie', todo: 'étape à venir' },
+  stepState: { current: 'étape en cours', done: 'étape remplie', upcoming: 'étape à venir' },
   required: '(Obligatoire)',
   optional: '(Facultatif)',
   stepOf: 'Étape {n} sur {total}',
