@@ -87,12 +87,7 @@ export const TEXT = {
     operator: "Vous êtes connecté en tant qu'opérateur : ce site est celui des administrateurs d'un espace. Le back-office des opérateurs n'est pas encore construit.",
   },
 
-  notBuilt: {
-    candidateFileTitle: 'Dossier du candidat',
-    candidateFile: "Le dossier du candidat n'est pas encore construit dans ce site : il arrivera avec le formulaire en cinq pages (§ 6.3 du manuel).",
-    createCandidate: "La création d'un candidat n'est pas encore construite dans ce site : elle arrivera avec le formulaire en cinq pages (§ 6.3 du manuel). En attendant, l'API la permet (POST /api/v1/candidates).",
-    back: 'Retour aux candidats',
-  },
+  candidateFile: { title: 'Dossier du candidat' },
 
   notFound: {
     title: 'Page introuvable',

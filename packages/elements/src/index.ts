@@ -30,3 +30,10 @@ export { ClrAssociateCandidatesDialog, ASSOCIATE_PAGE_SIZE, type AssociateFilter
 export { ClrCandidatesAssociateEvent, type CandidatesAssociateDetail } from './associate-candidates-dialog/associate-candidates-dialog.events.js';
 export { icons, downloadBlob } from './shared/icons.js';
 export { dialogStyles } from './shared/dialog.styles.js';
+export { ClrCandidateForm } from './candidate-form/candidate-form.js';
+export { ClrBackToTableEvent, ClrCandidateCreatedEvent, ClrCandidateSavedEvent, type CandidateSavedDetail } from './candidate-form/candidate-form.events.js';
+export { ClrCandidateFile, fileDeletability, fileEditability } from './candidate-file/candidate-file.js';
+export { ClrCandidateDeletedEvent } from './candidate-file/candidate-file.events.js';
+export { ClrResultCard, latestTakenAttempt } from './result-card/result-card.js';
+export { ClrDocumentOpenEvent, type DocumentOpenDetail } from './result-card/result-card.events.js';
+export { ClrDocumentsDialog, DOCUMENTS_PAGE_SIZE } from './documents-dialog/documents-dialog.js';

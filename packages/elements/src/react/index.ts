@@ -8,25 +8,36 @@
  *   <ClrCandidatesTable tokenUrl="/intranet/clr-token" onClrCandidateOpen={(e) => open(e.detail.candidateId)} />
  */
 import '../define/clr-associate-candidates-dialog.js';
+import '../define/clr-candidate-file.js';
+import '../define/clr-candidate-form.js';
 import '../define/clr-candidates-table.js';
 import '../define/clr-codes-dialog.js';
+import '../define/clr-documents-dialog.js';
 import '../define/clr-group-dialog.js';
 import '../define/clr-groups-table.js';
 import '../define/clr-order-cart.js';
+import '../define/clr-result-card.js';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import type { ClrCandidatesAssociateEvent } from '../associate-candidates-dialog/associate-candidates-dialog.events.js';
 import { ClrAssociateCandidatesDialog as ClrAssociateCandidatesDialogElement } from '../associate-candidates-dialog/associate-candidates-dialog.js';
+import type { ClrCandidateDeletedEvent } from '../candidate-file/candidate-file.events.js';
+import { ClrCandidateFile as ClrCandidateFileElement } from '../candidate-file/candidate-file.js';
+import type { ClrBackToTableEvent, ClrCandidateCreatedEvent, ClrCandidateSavedEvent } from '../candidate-form/candidate-form.events.js';
+import { ClrCandidateForm as ClrCandidateFormElement } from '../candidate-form/candidate-form.js';
 import type { ClrCandidateDeleteEvent, ClrCandidateDissociateEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from '../candidates-table/candidates-table.events.js';
 import { ClrCandidatesTable as ClrCandidatesTableElement } from '../candidates-table/candidates-table.js';
 import type { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
 import { ClrCodesDialog as ClrCodesDialogElement } from '../codes-dialog/codes-dialog.js';
+import { ClrDocumentsDialog as ClrDocumentsDialogElement } from '../documents-dialog/documents-dialog.js';
 import type { ClrGroupSaveEvent } from '../group-dialog/group-dialog.events.js';
 import { ClrGroupDialog as ClrGroupDialogElement } from '../group-dialog/group-dialog.js';
 import type { ClrGroupChangeEvent, ClrGroupDeleteEvent, ClrGroupOpenEvent } from '../groups-table/groups-table.events.js';
 import { ClrGroupsTable as ClrGroupsTableElement } from '../groups-table/groups-table.js';
 import type { ClrCartBackEvent, ClrCheckoutEvent, ClrOrderCreatedEvent } from '../order-cart/order-cart.events.js';
 import { ClrOrderCart as ClrOrderCartElement } from '../order-cart/order-cart.js';
+import type { ClrDocumentOpenEvent } from '../result-card/result-card.events.js';
+import { ClrResultCard as ClrResultCardElement } from '../result-card/result-card.js';
 
 /** `<clr-associate-candidates-dialog>` — Associate candidates with a group (§5.9). */
 export const ClrAssociateCandidatesDialog = createComponent({
@@ -38,6 +49,32 @@ export const ClrAssociateCandidatesDialog = createComponent({
     onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
   },
   displayName: 'ClrAssociateCandidatesDialog',
+});
+
+/** `<clr-candidate-file>` — The §6.4 candidate's file: pages, « Modifier », « Supprimer », result. */
+export const ClrCandidateFile = createComponent({
+  react: React,
+  tagName: 'clr-candidate-file',
+  elementClass: ClrCandidateFileElement,
+  events: {
+    onClrCandidateSaved: 'clr-candidate-saved' as EventName<ClrCandidateSavedEvent>,
+    onClrCandidateDeleted: 'clr-candidate-deleted' as EventName<ClrCandidateDeletedEvent>,
+    onClrBackToTable: 'clr-back-to-table' as EventName<ClrBackToTableEvent>,
+  },
+  displayName: 'ClrCandidateFile',
+});
+
+/** `<clr-candidate-form>` — The §6.3 five-page candidate creation form. */
+export const ClrCandidateForm = createComponent({
+  react: React,
+  tagName: 'clr-candidate-form',
+  elementClass: ClrCandidateFormElement,
+  events: {
+    onClrCandidateCreated: 'clr-candidate-created' as EventName<ClrCandidateCreatedEvent>,
+    onClrCandidateSaved: 'clr-candidate-saved' as EventName<ClrCandidateSavedEvent>,
+    onClrBackToTable: 'clr-back-to-table' as EventName<ClrBackToTableEvent>,
+  },
+  displayName: 'ClrCandidateForm',
 });
 
 /** `<clr-candidates-table>` — Candidates table (§6.1–6.2, §5.6–5.7). */
@@ -63,6 +100,18 @@ export const ClrCodesDialog = createComponent({
     onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
   },
   displayName: 'ClrCodesDialog',
+});
+
+/** `<clr-documents-dialog>` — The « Générer des documents » dialog of §6.10–6.12. */
+export const ClrDocumentsDialog = createComponent({
+  react: React,
+  tagName: 'clr-documents-dialog',
+  elementClass: ClrDocumentsDialogElement,
+  events: {
+    onClrDocumentOpen: 'clr-document-open' as EventName<ClrDocumentOpenEvent>,
+    onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
+  },
+  displayName: 'ClrDocumentsDialog',
 });
 
 /** `<clr-group-dialog>` — Create or edit a group (§5.3, §5.8). */
@@ -101,4 +150,15 @@ export const ClrOrderCart = createComponent({
     onClrCheckout: 'clr-checkout' as EventName<ClrCheckoutEvent>,
   },
   displayName: 'ClrOrderCart',
+});
+
+/** `<clr-result-card>` — The §6.9 result card with the links to the candidate's documents. */
+export const ClrResultCard = createComponent({
+  react: React,
+  tagName: 'clr-result-card',
+  elementClass: ClrResultCardElement,
+  events: {
+    onClrDocumentOpen: 'clr-document-open' as EventName<ClrDocumentOpenEvent>,
+  },
+  displayName: 'ClrResultCard',
 });
