@@ -135,6 +135,17 @@ export class ClrOrderCart extends ClrElement {
     this.#setText(productId, String(quantity));
   }
 
+  /**
+   * « Valider et régler une commande » (§4.4): the « Validation de commande »
+   * step for an order passed earlier and not yet paid, with its « Poursuivre
+   * ma commande → ». « Retour » then goes back to an empty cart.
+   */
+  showValidation(order: Order): void {
+    this.reset();
+    this.order = order;
+    this.#focusValidation = true;
+  }
+
   /** Back to an empty cart (the validation step closes). */
   reset(): void {
     this.order = null;
