@@ -102,7 +102,7 @@ export class App {
     };
 
     this.#root.setAttribute('aria-busy', 'true');
-    this.#main.replaceChildren(h('p', { class: 'loading' }, TEXT.loading));
+    this.#main.replaceChildren(pageSkeleton());
     let content: Node;
     try {
       content = await (route ? route.render(context) : notFoundPage());
@@ -140,6 +140,19 @@ export class App {
     }
     this.#bar.topBar?.setCurrent(route?.nav);
   }
+}
+
+/** While a page loads: grey blocks where its heading and content will be (the layout does not jump), and the words for screen readers. */
+function pageSkeleton(): HTMLElement {
+  return h(
+    'div',
+    { class: 'page-skeleton' },
+    h('span', { class: 'skeleton title', 'aria-hidden': 'true' }),
+    h('span', { class: 'skeleton block', 'aria-hidden': 'true' }),
+    h('span', { class: 'skeleton line', 'aria-hidden': 'true' }),
+    h('span', { class: 'skeleton line', 'aria-hidden': 'true', style: 'width: 60%' }),
+    h('p', { class: 'visually-hidden' }, TEXT.loading),
+  );
 }
 
 function footer(): HTMLElement {

@@ -31,6 +31,7 @@ export const ROUTES: readonly SiteRoute[] = [
     nav: 'candidates',
     render: () => notBuiltPage(TEXT.notBuilt.candidateFileTitle, TEXT.notBuilt.candidateFile, { href: '/candidats', label: TEXT.notBuilt.back }),
   },
+  { path: '/aide', title: TEXT.help.title, render: async () => (await import('./pages/help.js')).helpPage() },
   { path: '/profil', title: TEXT.profile.title, render: async (c) => (await import('./pages/profile.js')).profilePage(c, 'profile') },
   {
     path: '/profil/mot-de-passe',

@@ -2,18 +2,28 @@ import '@clr/elements/define/clr-candidates-table.js';
 import '@clr/elements/define/clr-codes-dialog.js';
 import type { CandidateRow } from '@clr/domain';
 import { h } from '../dom.js';
-import { TEXT } from '../text.js';
+import { SITE_LOCALE } from '../locale.js';
 import type { PageContext } from './page.js';
 
-const T = {
-  title: 'Candidats',
-  showCodes: 'Afficher les codes',
-  createCandidate: 'Créer un candidat',
-  confirmTitle: 'Supprimer un candidat',
-  confirm: (name: string) => `Voulez-vous vraiment supprimer le candidat ${name} ? Cette action est définitive.`,
-  delete: 'Supprimer',
-  cancel: 'Annuler',
-} as const;
+const T = SITE_LOCALE === 'en'
+  ? {
+      title: 'Candidates',
+      showCodes: 'Show the codes',
+      createCandidate: 'Create a candidate',
+      confirmTitle: 'Delete a candidate',
+      confirm: (name: string) => `Do you really want to delete the candidate ${name}? This cannot be undone.`,
+      delete: 'Delete',
+      cancel: 'Cancel',
+    }
+  : {
+      title: 'Candidats',
+      showCodes: 'Afficher les codes',
+      createCandidate: 'Créer un candidat',
+      confirmTitle: 'Supprimer un candidat',
+      confirm: (name: string) => `Voulez-vous vraiment supprimer le candidat ${name} ? Cette action est définitive.`,
+      delete: 'Supprimer',
+      cancel: 'Annuler',
+    };
 
 /**
  * §6 « Candidats »: `<clr-candidates-table>` (counts, search, filters, sort,
@@ -25,7 +35,7 @@ const T = {
  */
 export function candidatesPage(context: PageContext): Node {
   const table = h('clr-candidates-table');
-  const create = h('a', { slot: 'toolbar-end', class: 'button', href: '/candidats/nouveau' }, T.createCandidate, ' ', h('span', { class: 'soon' }, TEXT.soon));
+  const create = h('a', { slot: 'toolbar-end', class: 'button', href: '/candidats/nouveau' }, T.createCandidate);
   const showCodes = h('button', { slot: 'toolbar-end', type: 'button' }, T.showCodes);
   table.append(create, showCodes);
 

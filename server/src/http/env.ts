@@ -71,7 +71,15 @@ export interface AppConfig {
   mailDelivery: 'smtp' | 'outbox';
   /** Sender of the e-mails (`MAIL_FROM`). */
   mailFrom: string;
+  /** The help site for administrators, behind the admin site's « Consulter l'aide » (§7.1, `HELP_URL`). */
+  helpUrl: string;
+  /** The customer service's address on the admin site's help page (`SUPPORT_EMAIL`). */
+  supportEmail: string;
 }
+
+/** The defaults of `HELP_URL` and `SUPPORT_EMAIL` (the admin site has the same ones when no server tells it). */
+export const DEFAULT_HELP_URL = 'https://www.certification-le-robert.com/aide-administrateurs';
+export const DEFAULT_SUPPORT_EMAIL = 'service-clients@certification-le-robert.com';
 
 /** The built-in payment centres (services/payment-provider.ts). */
 export const PAYMENT_PROVIDER_NAMES = ['simulated', 'external'] as const;
@@ -101,6 +109,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   log: (line) => console.log(line),
   mailDelivery: 'outbox',
   mailFrom: 'Certification Le Robert <ne-pas-repondre@localhost>',
+  helpUrl: DEFAULT_HELP_URL,
+  supportEmail: DEFAULT_SUPPORT_EMAIL,
 };
 
 /** What every handler can reach through `c.get('deps')`. */

@@ -54,7 +54,7 @@ const NOT_A_NUMBER = '\u0000';
  *
  * @fires clr-order-created - The order was created; `detail` is the `Order` (pending, « En cours »).
  * @fires clr-checkout - Cancelable request: `detail.url` is the payment centre's address for `detail.order`; unless prevented the element calls `window.location.assign(url)`.
- * @fires clr-cart-back - « Retour » was pressed on the cart: the page closes the window the cart is in.
+ * @fires clr-cart-back - « Retour » was pressed on the cart (or on the validation step of an order reopened with `showValidation`): the page closes the window the cart is in.
  *
  * @csspart title - The heading of each step.
  * @csspart table - The products table, and the order's lines table in the validation step.
@@ -111,6 +111,8 @@ export class ClrOrderCart extends ClrElement {
   /** Set synchronously on the first click, before Lit re-renders the disabled button. */
   #inFlight = false;
   #focusValidation = false;
+  /** The validation step shows an order passed earlier (`showValidation`), not one this cart created. */
+  #reopened = false;
 
   #products = new Task(this, {
     task: async ([api], { signal }) => {
@@ -138,11 +140,12 @@ export class ClrOrderCart extends ClrElement {
   /**
    * « Valider et régler une commande » (§4.4): the « Validation de commande »
    * step for an order passed earlier and not yet paid, with its « Poursuivre
-   * ma commande → ». « Retour » then goes back to an empty cart.
+   * ma commande → ». « Retour » then fires `clr-cart-back` (the page closes the window).
    */
   showValidation(order: Order): void {
     this.reset();
     this.order = order;
+    this.#reopened = true;
     this.#focusValidation = true;
   }
 
@@ -153,6 +156,7 @@ export class ClrOrderCart extends ClrElement {
     this.lineErrors = new Map();
     this.alertMessage = null;
     this.#idempotencyKey = undefined;
+    this.#reopened = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -273,7 +277,7 @@ export class ClrOrderCart extends ClrElement {
   }
 
   #back(): void {
-    if (this.order) {
+    if (this.order && !this.#reopened) {
       this.reset();
       return;
     }
