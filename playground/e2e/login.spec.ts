@@ -73,14 +73,14 @@ test.describe('§1.1 Se connecter en tant qu’administrateur', () => {
 });
 
 test.describe('§1.2 and §2: the menu and the profile menu', () => {
-  test('the top menu leads to each page; Groupes says it is not built yet', async ({ page }) => {
+  test('the top menu leads to each page, with no « bientôt » badge', async ({ page }) => {
     await signIn(page);
     await page.goto('/');
     const menu = page.getByRole('navigation', { name: 'Menu principal' });
-    await expect(menu.getByRole('link')).toHaveText(['Accueil', 'Mes commandes', 'Groupesbientôt', 'Candidats']);
-    await menu.getByRole('link', { name: /Groupes/ }).click();
-    await expect(heading(page, /Groupes/)).toBeFocused();
-    await expect(page.getByText("La page « Groupes » n'est pas encore construite")).toBeVisible();
+    await expect(menu.getByRole('link')).toHaveText(['Accueil', 'Mes commandes', 'Groupes', 'Candidats']);
+    await expect(page.getByText('bientôt')).toHaveCount(0);
+    await menu.getByRole('link', { name: 'Groupes' }).click();
+    await expect(heading(page, 'Groupes')).toBeFocused();
     await menu.getByRole('link', { name: 'Mes commandes' }).click();
     await expect(heading(page, 'Mes commandes')).toBeVisible();
     await expect(menu.getByRole('link', { name: 'Mes commandes' })).toHaveAttribute('aria-current', 'page');
@@ -104,7 +104,7 @@ test.describe('§1.2 and §2: the menu and the profile menu', () => {
     await expect(initials).toHaveText('CA');
     await initials.press('Enter');
     const menu = page.getByRole('menu');
-    await expect(menu.getByRole('menuitem')).toHaveText(['Mon profil', 'Changer mon mot de passe', 'Se déconnecter']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Mon profil', 'Changer mon mot de passe', 'Aide', 'English', 'Se déconnecter']);
     await expect(menu.getByRole('menuitem', { name: 'Mon profil' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();

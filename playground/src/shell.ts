@@ -41,7 +41,7 @@ export interface TopBar {
 export function topBar(session: Session, onLogout: () => void): TopBar {
   const links = new Map<NavKey, HTMLAnchorElement>();
   const navId = 'menu-principal';
-  const toggle = h('button', { type: 'button', class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': navId }, h('span', { class: 'burger', 'aria-hidden': 'true' }), TEXT.mainMenu);
+  const toggle = h('button', { type: 'button', class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': navId }, h('span', { class: 'burger', 'aria-hidden': 'true' }), TEXT.menuButton);
   const nav = h(
     'nav',
     { class: 'menu', id: navId, 'aria-label': TEXT.mainMenu },

@@ -6,6 +6,7 @@ export const EN: SiteText = {
   siteTagline: 'Administration platform',
   skipLink: 'Skip to content',
   mainMenu: 'Main menu',
+  menuButton: 'Menu',
   loading: 'Loading…',
   networkError: 'The server does not answer. Check your connection, then try again.',
   unexpectedError: 'An unexpected error occurred. Try again in a moment.',

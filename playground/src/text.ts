@@ -13,6 +13,7 @@ export const FR = {
   siteTagline: "Plateforme d'administration",
   skipLink: 'Aller au contenu',
   mainMenu: 'Menu principal',
+  menuButton: 'Menu',
   loading: 'Chargement…',
   networkError: 'Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.',
   unexpectedError: 'Une erreur inattendue est survenue. Réessayez dans un instant.',

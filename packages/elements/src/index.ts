@@ -17,5 +17,6 @@ export { ClrCandidatesTable, displayName, rowDeletability, type CandidateTableFi
 export { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent, type CandidateEventDetail, type SelectionDetail } from './candidates-table/candidates-table.events.js';
 export { ClrCodesDialog, CODES_PAGE_SIZE, candidateName, type CodesDialogFilters } from './codes-dialog/codes-dialog.js';
 export { ClrDialogCloseEvent } from './codes-dialog/codes-dialog.events.js';
-export { ClrOrdersTable, cleanOrderFilters, isReversedPeriod, type OrderTableFilters } from './orders-table/orders-table.js';
+export { ClrOrdersTable, cleanOrderFilters, type OrderTableFilters } from './orders-table/orders-table.js';
+export { isReversedPeriod } from './shared/period.js';
 export { ClrOrderPayEvent, ClrOrdersLoadedEvent } from './orders-table/orders-table.events.js';

@@ -23,6 +23,7 @@ import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
 import { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from './candidates-table.events.js';
 import { styles } from './candidates-table.styles.js';
+import { isReversedPeriod } from '../shared/period.js';
 import { moveCell, type CellPosition } from './grid-keys.js';
 
 /** The table's filters (§6.1: search, status, validation, group, period), as the list endpoint takes them. */
@@ -98,6 +99,15 @@ function cleanFilters(filters: CandidateTableFilters): CandidateTableFilters {
     if (v) (out as Record<string, string>)[key] = key === 'q' ? (value as string) : v;
   }
   return out;
+}
+
+/**
+ * An e-mail that wraps between its parts (before « @ » and each « . »), not in
+ * the middle of a word: « anais.benoit / @exemple / .fr ».
+ */
+function breakableEmail(email: string): TemplateResult {
+  const parts = email.split(/(?=[@.])/);
+  return html`${parts.map((part, i) => (i === 0 ? part : html`<wbr />${part}`))}`;
 }
 
 function nextFrame(): Promise<void> {
@@ -199,6 +209,8 @@ export class ClrCandidatesTable extends ClrElement {
   @state() private actionError: string | null = null;
   @state() private exporting = false;
   @state() private deleting = new Set<string>();
+  /** The period being typed: applied once « au » is not before « du ». */
+  @state() private periodDraft: { from: string; to: string } = { from: '', to: '' };
 
   @query('[part~="body"]') private body!: HTMLElement & VirtualizerHostElement;
 
@@ -393,14 +405,23 @@ export class ClrCandidatesTable extends ClrElement {
     if (event.last >= this.rows.length - LOAD_AHEAD) void this.#loadMore();
   };
 
+  /** « 1 candidat », « 0 candidat », « 19 candidats » (the language's plural rules). */
+  #count(n: number): string {
+    const t = this.t.candidatesTable;
+    return format(new Intl.PluralRules(this.locale).select(n) === 'one' ? t.totalOne : t.total, { n });
+  }
+
   #loadedNotice(): string {
     const total = this.total ?? this.rows.length;
-    if (this.rows.length >= total) return total === 1 ? this.t.candidatesTable.totalOne : format(this.t.candidatesTable.total, { n: total });
+    if (this.rows.length >= total) return this.#count(total);
     return format(this.t.candidatesTable.loaded, { n: this.rows.length, total });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('filters')) this.#searchText = this.filters.q ?? '';
+    if (changed.has('filters')) {
+      this.#searchText = this.filters.q ?? '';
+      this.periodDraft = { from: this.filters.from ?? '', to: this.filters.to ?? '' };
+    }
     const scopeChanged =
       (changed.has('filters') && changed.get('filters') !== undefined) ||
       (changed.has('groupId') && changed.get('groupId') !== undefined) ||
@@ -421,6 +442,14 @@ export class ClrCandidatesTable extends ClrElement {
     // A search still waiting for its delay goes with this change, rather than being overwritten by the old one.
     clearTimeout(this.#searchTimer);
     this.filters = cleanFilters({ ...this.filters, q: this.#searchText, ...patch });
+  }
+
+  #onPeriod(which: 'from' | 'to', event: Event): void {
+    const period = { ...this.periodDraft, [which]: (event.target as HTMLInputElement).value };
+    this.periodDraft = period;
+    // « du » after « au »: refused beside the field; the table keeps its last good result.
+    if (isReversedPeriod(period.from, period.to)) return;
+    this.#setFilters({ from: period.from, to: period.to });
   }
 
   #onSearchInput(event: Event): void {
@@ -685,9 +714,10 @@ export class ClrCandidatesTable extends ClrElement {
     const t = this.t.candidatesTable;
     const counts = this.counts;
     const labels = LABELS[this.locale].candidateStatus;
-    const total = counts ? counts.to_assign + counts.scheduled + counts.expired + counts.taken : null;
+    // The candidates the table lists (its status filter included): the same figure as at its bottom.
+    const total = counts ? (this.total ?? counts.to_assign + counts.scheduled + counts.expired + counts.taken) : null;
     return html`<div part="counts" role="group" aria-label=${t.counts}>
-      <span part="total">${total === null ? '' : total === 1 ? t.totalOne : format(t.total, { n: total })}</span>
+      <span part="total">${total === null ? '' : this.#count(total)}</span>
       ${STATUSES.map(
         (status) =>
           html`<button part="count" data-status=${status} aria-pressed=${this.filters.status === status ? 'true' : 'false'} @click=${() => this.#toggleStatus(status)}>
@@ -703,6 +733,7 @@ export class ClrCandidatesTable extends ClrElement {
     const labels = LABELS[this.locale];
     const groups = (this.#groupsTask.value ?? []).filter((g) => this.includeHidden || !g.hidden);
     const groupView = this.groupId !== null && this.groupId !== '';
+    const reversed = isReversedPeriod(this.periodDraft.from, this.periodDraft.to);
     return html`<div part="toolbar">
       <slot name="toolbar-start"></slot>
       <form part="search" role="search" @submit=${this.#onSearchSubmit}>
@@ -743,12 +774,22 @@ export class ClrCandidatesTable extends ClrElement {
               >`}
         <label class="field"
           ><span>${t.periodFrom}</span>
-          <input part="filter" type="date" name="from" .value=${f.from ?? ''} @change=${(e: Event) => this.#setFilters({ from: (e.target as HTMLInputElement).value })}
+          <input part="filter" type="date" name="from" .value=${this.periodDraft.from} @change=${(e: Event) => this.#onPeriod('from', e)}
         /></label>
-        <label class="field"
-          ><span>${t.periodTo}</span>
-          <input part="filter" type="date" name="to" .value=${f.to ?? ''} @change=${(e: Event) => this.#setFilters({ to: (e.target as HTMLInputElement).value })}
-        /></label>
+        <div class="field">
+          <label for="period-to">${t.periodTo}</label>
+          <input
+            part="filter"
+            id="period-to"
+            type="date"
+            name="to"
+            .value=${this.periodDraft.to}
+            aria-invalid=${reversed ? 'true' : 'false'}
+            aria-describedby=${reversed ? 'period-error' : nothing}
+            @change=${(e: Event) => this.#onPeriod('to', e)}
+          />
+          ${reversed ? html`<span part="field-error" class="field-error" id="period-error" role="alert">${t.periodReversed}</span>` : nothing}
+        </div>
       </div>
       <button part="reset-button" @click=${() => this.resetFilters()}>${t.reset}</button>
       <span class="spacer"></span>
@@ -810,7 +851,7 @@ export class ClrCandidatesTable extends ClrElement {
             ? html`<span part="groups">${row.groups.map((g) => g.name).join(', ')}</span>`
             : nothing}`,
       )}
-      ${cell('email', row.email)} ${cell('lastLogin', formatDateTime(row.lastLoginAt))}
+      ${cell('email', breakableEmail(row.email))} ${cell('lastLogin', formatDateTime(row.lastLoginAt))}
       ${cell('status', html`<span part="status-badge" data-value=${row.status}>${labels.candidateStatus[row.status]}</span>`)}
       ${cell('validation', row.validation ? html`<span part="validation-badge" data-value=${row.validation}>${labels.validation[row.validation]}</span>` : nothing)}
       ${cell(

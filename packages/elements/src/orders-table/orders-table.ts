@@ -4,6 +4,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { LABELS, OrderSection, examTypeLabel, formatDate, formatMoney, type ExamType, type Order, type OrderList } from '@clr/domain';
 import type { OrderListParams, Page } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
+import { isReversedPeriod } from '../shared/period.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
 import { ClrOrderPayEvent, ClrOrdersLoadedEvent } from './orders-table.events.js';
@@ -34,10 +35,6 @@ export function cleanOrderFilters(filters: OrderTableFilters): OrderTableFilters
   return out;
 }
 
-/** Whether a period is backwards (« au » before « du »): the table refuses it beside the field and keeps its last result. */
-export function isReversedPeriod(from: string | undefined, to: string | undefined): boolean {
-  return Boolean(from && to && to < from);
-}
 
 /** lucide's `credit-card` (ISC licence), drawn inline: no icon font, nothing fetched. */
 const CARD_ICON = svg`<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><rect width="20" height="14" x="2" y="5" rx="2"/><line x1="2" x2="22" y1="10" y2="10"/></svg>`;
