@@ -42,9 +42,14 @@ test.describe('§1.2 Modifier son profil', () => {
     await expect(password).toBeFocused();
 
     await password.fill(OTHER_ADMIN.password);
-    const sent = page.waitForRequest((request) => request.method() === 'PATCH' && request.url().endsWith('/api/v1/me'));
+    const bodies: unknown[] = [];
+    await page.route('**/api/v1/me', async (route) => {
+      if (route.request().method() === 'PATCH') bodies.push(JSON.parse(route.request().postDataBuffer()?.toString('utf8') ?? 'null'));
+      await route.continue();
+    });
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    expect((await sent).postDataJSON()).toEqual({ lastName: 'Martin', firstName: 'Claire', email: changed, currentPassword: OTHER_ADMIN.password });
+    await expect.poll(() => bodies.length).toBe(1);
+    expect(bodies[0]).toEqual({ lastName: 'Martin', firstName: 'Claire', email: changed, currentPassword: OTHER_ADMIN.password });
     await expect(page.getByRole('definition')).toHaveText(['Martin', 'Claire', changed]);
 
     // Back to the login the other tests use.

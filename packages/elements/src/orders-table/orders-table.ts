@@ -325,13 +325,13 @@ export class ClrOrdersTable extends ClrElement {
         /></label>
       </form>
       <div part="filters" class="filters" role="group" aria-label=${t.filters}>
-        <label class="field"
-          ><span>${t.examTypeFilter}</span>
-          <select part="filter" name="examType" @change=${(e: Event) => this.#setFilters({ examType: (e.target as HTMLSelectElement).value })}>
+        <div class="field">
+          <label for="exam-type">${t.examTypeFilter}</label>
+          <select part="filter" id="exam-type" name="examType" @change=${(e: Event) => this.#setFilters({ examType: (e.target as HTMLSelectElement).value })}>
             <option value="" ?selected=${!f.examType}>${t.allExamTypes}</option>
             ${types.map((type) => html`<option value=${type.id} ?selected=${f.examType === type.id}>${examTypeLabel(type.id, types, this.locale)}</option>`)}
-          </select></label
-        >
+          </select>
+        </div>
         <label class="field"
           ><span>${t.periodFrom}</span>
           <input part="filter" type="date" name="from" .value=${this.draftPeriod.from} @change=${(e: Event) => this.#onPeriod('from', e)}
