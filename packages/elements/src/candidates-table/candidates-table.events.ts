@@ -27,6 +27,19 @@ export class ClrCandidateDeleteEvent extends ClrEvent<CandidateEventDetail> {
   }
 }
 
+/**
+ * « Dissocier un candidat d'un groupe » (§5.10), in the group view, a request:
+ * cancel it (`preventDefault()`) to confirm first, then call the table's
+ * `dissociateCandidate(id)`; left alone, the table dissociates through the SDK
+ * and refreshes. The candidate stays in the space and in its other groups.
+ */
+export class ClrCandidateDissociateEvent extends ClrEvent<CandidateEventDetail & { groupId: string }> {
+  static readonly type = 'clr-candidate-dissociate';
+  constructor(detail: CandidateEventDetail & { groupId: string }) {
+    super(ClrCandidateDissociateEvent.type, detail, { cancelable: true });
+  }
+}
+
 /** The selected candidates changed: every id, and the rows as they were when selected. */
 export interface SelectionDetail {
   candidateIds: string[];
@@ -44,6 +57,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'clr-candidate-open': ClrCandidateOpenEvent;
     'clr-candidate-delete': ClrCandidateDeleteEvent;
+    'clr-candidate-dissociate': ClrCandidateDissociateEvent;
     'clr-selection-change': ClrSelectionChangeEvent;
   }
 }

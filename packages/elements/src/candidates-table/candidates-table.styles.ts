@@ -213,3 +213,11 @@ export const styles = css`
     color: var(--_text);
   }
 `;
+export const dissociateStyles = css`
+  [part~='dissociate-button'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    min-height: 2.75rem;
+  }
+`;

@@ -21,8 +21,9 @@ import type { ClrClient } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
-import { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from './candidates-table.events.js';
-import { styles } from './candidates-table.styles.js';
+import { ClrCandidateDeleteEvent, ClrCandidateDissociateEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from './candidates-table.events.js';
+import { icons } from '../shared/icons.js';
+import { dissociateStyles, styles } from './candidates-table.styles.js';
 import { isReversedPeriod } from '../shared/period.js';
 import { moveCell, type CellPosition } from './grid-keys.js';
 
@@ -130,6 +131,7 @@ function nextFrame(): Promise<void> {
  *
  * @fires clr-candidate-open - `ClrCandidateOpenEvent`: a name was clicked (or Enter pressed on it); `detail: { candidateId, candidate }`.
  * @fires clr-candidate-delete - `ClrCandidateDeleteEvent`, cancelable: « Supprimer » on a row; unless prevented the table deletes through the SDK and refreshes.
+ * @fires clr-candidate-dissociate - `ClrCandidateDissociateEvent`, cancelable: « Dissocier » on a row of the group view (§5.10); unless prevented the table dissociates through the SDK and refreshes.
  * @fires clr-selection-change - `ClrSelectionChangeEvent`: `detail: { candidateIds, candidates }`.
  *
  * @slot toolbar-start - Before the search box (e.g. a page title).
@@ -165,6 +167,7 @@ function nextFrame(): Promise<void> {
  * @csspart validation-badge - The validation.
  * @csspart exam-type - The exam type under the score.
  * @csspart delete-button - « Supprimer ».
+ * @csspart dissociate-button - « Dissocier », in the group view (instead of « Supprimer »).
  * @csspart message-row - The « Chargement… » or « Aucun candidat » row.
  * @csspart footer - Below the grid: the live status and the selection.
  * @csspart notice - The live status (loading, counts, results of actions).
@@ -175,7 +178,7 @@ function nextFrame(): Promise<void> {
  * @cssproperty --clr-candidates-table-min-width - Width under which the table scrolls sideways (default `70rem`).
  */
 export class ClrCandidatesTable extends ClrElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, styles, dissociateStyles];
 
   /** Shows the candidates of this group (§5.6–5.7) instead of the space's: search, status and period filters only. */
   @property({ attribute: 'group-id' })
@@ -327,6 +330,43 @@ export class ClrCandidatesTable extends ClrElement {
       await this.updateComplete;
       await this.#pageTask.taskComplete.catch(() => undefined);
       this.notice = format(this.t.candidatesTable.deleted, { name });
+      return true;
+    } catch (error) {
+      this.actionError = this.describeError(error).message;
+      this.notice = '';
+      return false;
+    } finally {
+      const rest = new Set(this.deleting);
+      rest.delete(candidateId);
+      this.deleting = rest;
+    }
+  }
+
+  /**
+   * Dissociates the candidate from the group of the group view (§5.10) without
+   * asking (the page asked: it prevented `clr-candidate-dissociate`), then
+   * refreshes. Resolves to whether it was done.
+   */
+  async dissociateCandidate(candidateId: string): Promise<boolean> {
+    const api = this.api;
+    const groupId = this.groupId;
+    if (!api || !groupId) return false;
+    const row = this.rows.find((r) => r.id === candidateId) ?? this.selected.get(candidateId);
+    const name = row ? displayName(row) : candidateId;
+    this.actionError = null;
+    this.deleting = new Set([...this.deleting, candidateId]);
+    this.notice = format(this.t.candidatesTable.dissociating, { name });
+    try {
+      await api.groups.removeMember(groupId, candidateId);
+      if (this.selected.has(candidateId)) {
+        const next = new Map(this.selected);
+        next.delete(candidateId);
+        this.#setSelection(next);
+      }
+      this.refresh();
+      await this.updateComplete;
+      await this.#pageTask.taskComplete.catch(() => undefined);
+      this.notice = format(this.t.candidatesTable.dissociated, { name });
       return true;
     } catch (error) {
       this.actionError = this.describeError(error).message;
@@ -537,6 +577,15 @@ export class ClrCandidatesTable extends ClrElement {
     }
   }
 
+  async #requestDissociate(row: CandidateRow): Promise<void> {
+    const groupId = this.groupId;
+    if (!groupId || this.deleting.has(row.id)) return;
+    const event = new ClrCandidateDissociateEvent({ candidateId: row.id, candidate: row, groupId });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    await this.dissociateCandidate(row.id);
+  }
+
   #open(row: CandidateRow): void {
     this.dispatchEvent(new ClrCandidateOpenEvent({ candidateId: row.id, candidate: row }));
   }
@@ -625,7 +674,7 @@ export class ClrCandidatesTable extends ClrElement {
     if (!row) return;
     if (key === ' ' || column.key === 'select') this.#toggleRow(row);
     else if (column.key === 'name') this.#open(row);
-    else if (column.key === 'actions') void this.#requestDelete(row);
+    else if (column.key === 'actions') void (this.groupId ? this.#requestDissociate(row) : this.#requestDelete(row));
   }
 
   #tabIndex(row: number, col: number): number {
@@ -861,7 +910,19 @@ export class ClrCandidatesTable extends ClrElement {
       ${cell('date', formatDate(row.date))}
       ${cell(
         'actions',
-        html`<button
+        this.groupId
+          ? html`<button
+              part="dissociate-button"
+              class="icon-button"
+              tabindex="-1"
+              aria-label=${format(t.dissociateLabel, { name })}
+              title=${format(t.dissociateLabel, { name })}
+              aria-disabled=${busy ? 'true' : 'false'}
+              @click=${() => void this.#requestDissociate(row)}
+            >
+              ${icons.userMinus}<span>${t.dissociate}</span>
+            </button>`
+          : html`<button
           part="delete-button"
           tabindex="-1"
           aria-label=${format(t.deleteLabel, { name })}

@@ -3,6 +3,9 @@ import { codesDialog } from './en/codes-dialog.js';
 import { common } from './en/common.js';
 import { orderCart } from './en/order-cart.js';
 import { ordersTable } from './en/orders-table.js';
+import { groupsTable } from './en/groups-table.js';
+import { groupDialog } from './en/group-dialog.js';
+import { associateDialog } from './en/associate-candidates-dialog.js';
 import type { Catalogue } from './fr.js';
 
-export const en: Catalogue = { common, candidatesTable, orderCart, codesDialog, ordersTable };
+export const en: Catalogue = { common, candidatesTable, orderCart, codesDialog, groupsTable, groupDialog, associateDialog, ordersTable };

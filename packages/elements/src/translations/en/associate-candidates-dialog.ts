@@ -1,0 +1,32 @@
+import type { associateDialog as fr } from '../fr/associate-candidates-dialog.js';
+
+/** <clr-associate-candidates-dialog> in English. */
+export const associateDialog: typeof fr = {
+  title: 'Add one or more candidates',
+  close: 'Close',
+  intro: 'Tick the candidates you want to add to the group, then click “Add the candidates”.',
+  filters: 'List filters',
+  search: 'Search a name, an e-mail',
+  statusFilter: 'Status',
+  allStatuses: 'All statuses',
+  groupFilter: 'Group',
+  allGroups: 'All groups',
+  periodFrom: 'Exam date from',
+  periodTo: 'to',
+  reset: 'Reset the filters',
+  caption: 'Candidates not in this group',
+  columns: { name: 'Name', email: 'E-mail', status: 'Status', date: 'Exam date' },
+  selectAll: 'Select the {n} candidates shown',
+  selectRow: 'Select {name}',
+  selected: '{n} candidates selected',
+  selectedOne: '1 candidate selected',
+  selectedNone: 'No candidate selected',
+  tooMany: 'Select at most {max} candidates.',
+  back: 'Back',
+  associate: 'Add the candidates',
+  associating: 'Adding…',
+  loaded: '{n} of {total} candidates shown',
+  more: 'Show the next candidates',
+  empty: 'Every candidate of the space is already in this group.',
+  emptyFiltered: 'No candidate matches the search and filters.',
+};
