@@ -1,9 +1,11 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task } from '@lit/task';
 import { LABELS, OrderSection, examTypeLabel, formatDate, formatMoney, type ExamType, type Order, type OrderList } from '@clr/domain';
 import type { OrderListParams, Page } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
+import { downloadBlob, icons } from '../shared/icons.js';
+import { DebounceController, PagedListController } from '../shared/paged-list.js';
 import { isReversedPeriod } from '../shared/period.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
@@ -35,9 +37,6 @@ export function cleanOrderFilters(filters: OrderTableFilters): OrderTableFilters
   return out;
 }
 
-
-/** lucide's `credit-card` (ISC licence), drawn inline: no icon font, nothing fetched. */
-const CARD_ICON = svg`<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false"><rect width="20" height="14" x="2" y="5" rx="2"/><line x1="2" x2="22" y1="10" y2="10"/></svg>`;
 
 /**
  * The orders table of the manual's §4.1: the three sections « À valider », «
@@ -92,34 +91,23 @@ export class ClrOrdersTable extends ClrElement {
   @property({ type: Number, attribute: 'page-size' })
   pageSize = 50;
 
-  @state() private rows: Order[] = [];
-  @state() private page: Page<OrderList> | null = null;
-  @state() private loadingMore = false;
-  @state() private moreError: string | null = null;
   @state() private exporting = false;
   @state() private actionError: string | null = null;
-  @state() private notice = '';
+  @state() private exportNotice = '';
   /** The period being typed (applied once it is the right way round). */
   @state() private draftPeriod: { from: string; to: string } = { from: '', to: '' };
 
-  #reload = 0;
-  #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #searchText = '';
-  #moreController: AbortController | undefined;
+  #search = new DebounceController(this, SEARCH_DELAY_MS);
 
-  #task = new Task(this, {
-    args: () => [this.api, this.filters, this.pageSize, this.#reload] as const,
-    task: async ([api, filters, pageSize], { signal }) => {
-      this.#moreController?.abort();
-      if (!api) return initialState;
-      const page = await api.orders.list({ ...this.#params(filters), limit: this.#limit(pageSize) }, { signal });
-      signal.throwIfAborted();
-      this.page = page;
-      this.rows = page.data;
-      this.moreError = null;
-      this.notice = this.#countNotice();
+  /** The orders, section after section, page after page (the shared paged list: a new query aborts the old one). */
+  #list = new PagedListController<Order, OrderListParams, Page<OrderList>>(this, {
+    query: () => cleanOrderFilters(this.filters),
+    enabled: () => this.api !== undefined,
+    fetch: (query, cursor, signal) => this.api!.orders.list({ ...query, limit: this.#limit(this.pageSize), ...(cursor ? { cursor } : {}) }, { signal }),
+    onFirstPage: (page) => {
+      this.exportNotice = '';
       this.dispatchEvent(new ClrOrdersLoadedEvent({ total: page.total, totals: page.totals }));
-      return page;
     },
   });
 
@@ -133,23 +121,22 @@ export class ClrOrdersTable extends ClrElement {
 
   /** The orders loaded so far, section after section. */
   get loadedOrders(): readonly Order[] {
-    return this.rows;
+    return this.#list.rows;
   }
 
   /** How many orders match the search and filters (all pages), once the first page arrived. */
   get totalCount(): number | null {
-    return this.page?.total ?? null;
+    return this.#list.total;
   }
 
   /** « Actualiser »: the first page again, with the same search and filters (a delivered order moves to « À consommer »). */
   refresh(): void {
-    this.#reload += 1;
-    this.requestUpdate();
+    this.#list.refresh();
   }
 
   /** « Réinitialiser les filtres »: no search, no filter. */
   resetFilters(): void {
-    clearTimeout(this.#searchTimer);
+    this.#search.cancel();
     this.#searchText = '';
     const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="search-input"]');
     if (input) input.value = '';
@@ -164,47 +151,18 @@ export class ClrOrdersTable extends ClrElement {
     }
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#searchTimer);
-    this.#moreController?.abort();
-  }
-
   // ---------------------------------------------------------------------------
   // Loading
-
-  #params(filters: OrderTableFilters): OrderListParams {
-    return cleanOrderFilters(filters);
-  }
 
   #limit(pageSize: number): number {
     return Math.max(1, Math.min(MAX_PAGE, Math.trunc(pageSize) || 50));
   }
 
-  async #loadMore(): Promise<void> {
-    const next = this.page?.nextPage();
-    if (!next || this.loadingMore) return;
-    const controller = new AbortController();
-    this.#moreController = controller;
-    this.loadingMore = true;
-    this.moreError = null;
-    try {
-      const page = await next;
-      if (controller.signal.aborted) return;
-      this.page = page;
-      this.rows = [...this.rows, ...page.data];
-      this.notice = this.#countNotice();
-    } catch (error) {
-      if (!controller.signal.aborted && !this.isAbort(error)) this.moreError = this.describeError(error).message;
-    } finally {
-      if (this.#moreController === controller) this.loadingMore = false;
-    }
-  }
-
   #countNotice(): string {
     const t = this.t.ordersTable;
-    const total = this.page?.total ?? 0;
-    if (this.rows.length < total) return format(t.shown, { n: this.rows.length, total });
+    const total = this.#list.total ?? 0;
+    const shown = this.#list.rows.length;
+    if (shown < total) return format(t.shown, { n: shown, total });
     return total === 1 ? t.countOne : format(t.count, { n: total });
   }
 
@@ -212,14 +170,13 @@ export class ClrOrdersTable extends ClrElement {
   // Filters, export
 
   #setFilters(patch: Partial<OrderTableFilters>): void {
-    clearTimeout(this.#searchTimer);
+    this.#search.cancel();
     this.filters = cleanOrderFilters({ ...this.filters, q: this.#searchText, ...patch });
   }
 
   #onSearchInput(event: Event): void {
     this.#searchText = (event.target as HTMLInputElement).value;
-    clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => this.#setFilters({ q: this.#searchText }), SEARCH_DELAY_MS);
+    this.#search.schedule(() => this.#setFilters({ q: this.#searchText }));
   }
 
   #onSearchSubmit(event: Event): void {
@@ -240,22 +197,15 @@ export class ClrOrdersTable extends ClrElement {
     if (!api || this.exporting) return;
     this.exporting = true;
     this.actionError = null;
-    this.notice = this.t.ordersTable.exporting;
+    this.exportNotice = this.t.ordersTable.exporting;
     try {
-      const file = await api.orders.exportCsv(this.#params(this.filters));
-      const url = URL.createObjectURL(file.blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.filename ?? 'commandes.csv';
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
-      this.notice = this.t.ordersTable.exported;
+      // Exactly what is shown: the filters of the rows on screen.
+      const file = await api.orders.exportCsv(cleanOrderFilters(this.filters));
+      downloadBlob(file.blob, file.filename ?? 'commandes.csv', this.renderRoot);
+      this.exportNotice = this.t.ordersTable.exported;
     } catch (error) {
       this.actionError = this.describeError(error).message;
-      this.notice = '';
+      this.exportNotice = '';
     } finally {
       this.exporting = false;
     }
@@ -270,9 +220,10 @@ export class ClrOrdersTable extends ClrElement {
 
   override render(): TemplateResult {
     const t = this.t.ordersTable;
-    const pending = this.#task.status === TaskStatus.PENDING;
-    const taskError = this.#task.status === TaskStatus.ERROR ? this.describeError(this.#task.error).message : null;
-    const firstLoad = this.page === null && taskError === null;
+    const list = this.#list;
+    const taskError = list.error ? this.describeError(list.error).message : null;
+    const firstLoad = list.page === null && taskError === null;
+    const notice = list.pending ? this.t.common.loading : list.loadingMore ? t.loadingMore : this.exportNotice || (list.page ? this.#countNotice() : '');
     return html`
       ${this.#renderToolbar()}
       ${!this.api
@@ -285,7 +236,7 @@ export class ClrOrdersTable extends ClrElement {
           : nothing}
       ${this.actionError ? html`<div part="action-error" class="alert" role="alert">${this.actionError}</div>` : nothing}
       <div part="scroller" class="scroll" tabindex="0" role="region" aria-label=${t.label}>
-        <table part="table" aria-label=${t.label} aria-busy=${pending || this.loadingMore ? 'true' : 'false'}>
+        <table part="table" aria-label=${t.label} aria-busy=${list.busy ? 'true' : 'false'}>
           <thead>
             <tr>
               <th scope="col">${t.columns.number}</th>
@@ -299,14 +250,14 @@ export class ClrOrdersTable extends ClrElement {
             </tr>
           </thead>
           ${firstLoad && this.api ? this.#renderSkeleton() : this.#renderSections()}
-          ${this.page && this.rows.length > 0 ? this.#renderTotals(this.page.totals) : nothing}
+          ${list.page && list.rows.length > 0 ? this.#renderTotals(list.page.totals) : nothing}
         </table>
       </div>
       <div part="footer" class="footer">
-        <span part="notice" role="status">${pending ? this.t.common.loading : this.loadingMore ? t.loadingMore : this.notice}</span>
-        ${this.moreError ? html`<span role="alert">${this.moreError}</span>` : nothing}
-        ${this.page?.hasMore
-          ? html`<button type="button" part="more-button" ?disabled=${this.loadingMore} @click=${() => void this.#loadMore()}>${t.more}</button>`
+        <span part="notice" role="status">${notice}</span>
+        ${list.moreError ? html`<span role="alert">${this.describeError(list.moreError).message}</span>` : nothing}
+        ${list.hasMore
+          ? html`<button type="button" part="more-button" ?disabled=${list.loadingMore} @click=${() => void list.nextPage()}>${t.more}</button>`
           : nothing}
       </div>
     `;
@@ -375,7 +326,8 @@ export class ClrOrdersTable extends ClrElement {
 
   #renderSections(): TemplateResult {
     const t = this.t.ordersTable;
-    if (this.page && this.rows.length === 0) {
+    const rows = this.#list.rows;
+    if (this.#list.page && rows.length === 0) {
       const filtered = Object.keys(cleanOrderFilters(this.filters)).length > 0;
       return html`<tbody>
         <tr>
@@ -389,7 +341,7 @@ export class ClrOrdersTable extends ClrElement {
     }
     const labels = LABELS[this.locale];
     return html`${OrderSection.options.map((section) => {
-      const orders = this.rows.filter((order) => order.section === section);
+      const orders = rows.filter((order) => order.section === section);
       if (orders.length === 0) return nothing;
       return html`<tbody data-section=${section}>
         <tr part="section" class="section">
@@ -417,7 +369,7 @@ export class ClrOrdersTable extends ClrElement {
         <td class="num">${money(order.totals.ttc)}</td>
         <td>
           ${order.status === 'pending'
-            ? html`<button type="button" part="pay-button" class="icon" aria-label=${label} title=${label} @click=${() => this.#pay(order)}>${CARD_ICON}</button>`
+            ? html`<button type="button" part="pay-button" class="icon" aria-label=${label} title=${label} @click=${() => this.#pay(order)}>${icons.creditCard}</button>`
             : nothing}
         </td>
       </tr>
