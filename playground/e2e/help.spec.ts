@@ -65,3 +65,16 @@ test.describe('French by default, English from the browser or the profile menu',
     });
   });
 });
+
+test('the mouse goes from the initials down to « Aide » without the menu closing on the way', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/');
+  const initials = page.getByRole('button', { name: /Menu du profil/ });
+  await initials.hover();
+  const item = page.getByRole('menuitem', { name: 'Aide' });
+  const box = (await item.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 12 });
+  await expect(item).toBeVisible();
+  await item.click();
+  await expect(heading(page, 'Aide')).toBeVisible();
+});

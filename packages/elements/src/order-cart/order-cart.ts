@@ -383,10 +383,10 @@ export class ClrOrderCart extends ClrElement {
     return html`
       <tr part="row" data-product-id=${product.id}>
         <th scope="row">${name}</th>
-        <td>${examTypeLabel(product.examType, undefined, this.locale)}</td>
-        <td>${product.reference}</td>
-        <td class="num">${formatMoney(product.unitPriceHt, locale)}</td>
-        <td>
+        <td data-label=${t.type}>${examTypeLabel(product.examType, undefined, this.locale)}</td>
+        <td data-label=${t.reference}>${product.reference}</td>
+        <td class="num" data-label=${t.unitPriceHt}>${formatMoney(product.unitPriceHt, locale)}</td>
+        <td class="quantity-cell" data-label=${t.quantity}>
           <span part="stepper" class="stepper">
             <button
               type="button"
@@ -422,7 +422,7 @@ export class ClrOrderCart extends ClrElement {
           </span>
           ${error ? html`<span part="field-error" class="field-error" id=${errorId}>${error}</span>` : nothing}
         </td>
-        <td class="num">${formatMoney(amount, locale)}</td>
+        <td class="num" data-label=${t.amount}>${formatMoney(amount, locale)}</td>
       </tr>
     `;
   }
@@ -456,11 +456,11 @@ export class ClrOrderCart extends ClrElement {
                 (line) => html`
                   <tr>
                     <th scope="row">${names.get(line.productId) ?? examTypeLabel(line.examType, undefined, this.locale)}</th>
-                    <td>${examTypeLabel(line.examType, undefined, this.locale)}</td>
-                    <td class="num">${formatQuantity(line.quantity, locale)}</td>
-                    <td class="num">${formatMoney(line.unitPriceHt, locale)}</td>
-                    <td class="num">${formatMoney(line.ht, locale)}</td>
-                    <td class="num">${formatMoney(line.ttc, locale)}</td>
+                    <td data-label=${t.type}>${examTypeLabel(line.examType, undefined, this.locale)}</td>
+                    <td class="num" data-label=${t.quantity}>${formatQuantity(line.quantity, locale)}</td>
+                    <td class="num" data-label=${t.unitPriceHt}>${formatMoney(line.unitPriceHt, locale)}</td>
+                    <td class="num" data-label=${t.priceHt}>${formatMoney(line.ht, locale)}</td>
+                    <td class="num" data-label=${t.priceTtc}>${formatMoney(line.ttc, locale)}</td>
                   </tr>
                 `,
               )}
