@@ -212,6 +212,15 @@ export const styles = css`
   [part~='notice'] {
     color: var(--_text);
   }
+  button.link {
+    border: none;
+    background: none;
+    padding: 0;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+    font: inherit;
+  }
 `;
 export const dissociateStyles = css`
   [part~='dissociate-button'] {

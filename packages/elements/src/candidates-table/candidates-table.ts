@@ -742,7 +742,9 @@ export class ClrCandidatesTable extends ClrElement {
             ${this.rows.length === 0
               ? html`<div role="rowgroup" class="overlay">
                   <div part="message-row" role="row" aria-rowindex="2">
-                    <div role="gridcell" aria-colspan=${COLUMNS.length}>${firstLoad ? this.t.common.loading : taskError === null && this.api && !pending ? t.empty : ''}</div>
+                    <div role="gridcell" aria-colspan=${COLUMNS.length}>
+                      ${firstLoad ? this.t.common.loading : taskError === null && this.api && !pending ? this.#renderEmpty() : ''}
+                    </div>
                   </div>
                 </div>`
               : nothing}
@@ -757,6 +759,15 @@ export class ClrCandidatesTable extends ClrElement {
         <span part="selection">${this.selected.size === 0 ? '' : this.selected.size === 1 ? t.selectedOne : format(t.selected, { n: this.selected.size })}</span>
       </div>
     `;
+  }
+
+  /** What to do next when nothing is listed: widen the search (with the button), or create a candidate. */
+  #renderEmpty(): TemplateResult {
+    const t = this.t.candidatesTable;
+    const filtered = Object.keys(cleanFilters(this.filters)).length > 0;
+    return filtered
+      ? html`${t.emptyFiltered} <button type="button" class="link" @click=${() => this.resetFilters()}>${t.reset}</button>`
+      : html`${t.empty}`;
   }
 
   #renderCounts(): TemplateResult {

@@ -50,6 +50,7 @@ export const candidatesTable: typeof fr = {
   dissociated: '{name} has been removed from the group.',
   score: '{score}/1000',
   empty: 'No candidates',
+  emptyFiltered: 'No candidate matches the search and the filters.',
   loaded: '{n} candidates shown of {total}',
   loadingMore: 'Loading the next candidates…',
 };

@@ -48,6 +48,7 @@ export const candidatesTable = {
   dissociated: '{name} a été dissocié du groupe.',
   score: '{score}/1000',
   empty: 'Aucun candidat',
+  emptyFiltered: 'Aucun candidat ne correspond à la recherche et aux filtres.',
   loaded: '{n} candidats affichés sur {total}',
   loadingMore: 'Chargement des candidats suivants…',
 };
