@@ -18,10 +18,11 @@ import { backfillDerivedColumns } from './db/backfill.js';
 import { createDb, migrate, redactUrl, resolveDatabaseUrl } from './db/client.js';
 import { seedIfEmpty } from './seed/index.js';
 import { sweep } from './services/housekeeping.js';
-import { DEFAULT_CONFIG, DEFAULT_HELP_URL, DEFAULT_SUPPORT_EMAIL } from './http/env.js';
-import { localUrl, publicUrlFrom } from './http/public-url.js';
+import { DEFAULT_CONFIG } from './http/env.js';
 import { mailSettingsFromEnv, redactSmtpUrl, smtpTransport } from './services/mail-transport.js';
 import { startMailWorker, type MailWorker } from './services/mail-worker.js';
+import { publicUrlFrom } from './http/public-url.js';
+import { DEFAULT_HELP_URL, DEFAULT_SUPPORT_EMAIL } from './http/site-config.js';
 
 const env = process.env;
 
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
   // A documents request names up to SELECTION_MAX candidate ids in its query (≈ 37 KB): above Node's 16 KB header default.
   const serverOptions = { maxHeaderSize: 64 * 1024 };
   const server = serve({ fetch: app.fetch, port, serverOptions, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
-    const base = localUrl(env.HOST, info.port);
+    const base = `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost'}:${info.port}`;
     const lines = [
       '',
       'CLR Admin — serveur de référence',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { PaymentProvider } from '../services/payment-provider.js';
+import { DEFAULT_HELP_URL, DEFAULT_SUPPORT_EMAIL } from './site-config.js';
 
 /**
  * Who is calling. The space **always** comes from here (the session or the
@@ -77,9 +78,7 @@ export interface AppConfig {
   supportEmail: string;
 }
 
-/** The defaults of `HELP_URL` and `SUPPORT_EMAIL` (the admin site has the same ones when no server tells it). */
-export const DEFAULT_HELP_URL = 'https://www.certification-le-robert.com/aide-administrateurs';
-export const DEFAULT_SUPPORT_EMAIL = 'service-clients@certification-le-robert.com';
+
 
 /** The built-in payment centres (services/payment-provider.ts). */
 export const PAYMENT_PROVIDER_NAMES = ['simulated', 'external'] as const;

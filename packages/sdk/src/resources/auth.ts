@@ -55,10 +55,7 @@ export class MeResource extends Resource {
     return session;
   }
 
-  /**
-   * Changes any of last name, first name, e-mail. The e-mail is the login: a
-   * new one needs the current password (`currentPassword`).
-   */
+  /** Changes any of last name, first name, e-mail; a new e-mail also takes `currentPassword`, the current password. */
   update(patch: { lastName?: string; firstName?: string; email?: string; currentPassword?: string }, options?: CallOptions): Promise<Session> {
     return this.http.json({ method: 'PATCH', path: 'me', body: patch, schema: Session, options });
   }
