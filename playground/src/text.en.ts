@@ -76,6 +76,28 @@ export const EN: SiteText = {
     passwordChanged: 'Your password is changed. Your other sessions have been closed.',
   },
 
+  orders: {
+    title: 'My orders',
+    order: 'Order certifications',
+    cartTitle: 'Place a new order',
+    validationTitle: 'Order confirmation',
+    close: 'Close',
+    stock: 'Certifications in stock',
+    noStock: 'No certification in stock: click “Order certifications” to order some.',
+    lastOrder: (date: string) => `Last order placed on ${date}.`,
+    noOrder: 'You have not placed any order yet.',
+    created: (number: string) => `Order ${number} created: it shows as “In progress” in the orders table.`,
+  },
+
+  help: {
+    title: 'Help',
+    lead: 'The help site for administrators holds the platform’s documentation and a contact form.',
+    open: 'Open the help',
+    opensElsewhere: '(opens in a new tab)',
+    contactTitle: 'Contact us',
+    contactBefore: 'For any question about your space, your orders or your candidates, write to our customer service: ',
+  },
+
   home: {
     title: 'Home',
     stock: 'Remaining certifications',
@@ -99,28 +121,6 @@ export const EN: SiteText = {
     candidateFile: 'The candidate file is not available on this site. To view or change it, contact customer service.',
     createCandidate: 'Creating a candidate is not available on this site. To create a candidate, contact customer service.',
     back: 'Back to the candidates',
-  },
-
-  orders: {
-    title: 'My orders',
-    order: 'Order certifications',
-    cartTitle: 'Place a new order',
-    validationTitle: 'Order confirmation',
-    close: 'Close',
-    stock: 'Certifications in stock',
-    noStock: 'No certification in stock: click “Order certifications” to order some.',
-    lastOrder: (date: string) => `Last order placed on ${date}.`,
-    noOrder: 'You have not placed any order yet.',
-    created: (number: string) => `Order ${number} created: it shows as “In progress” in the orders table.`,
-  },
-
-  help: {
-    title: 'Help',
-    lead: 'The help site for administrators holds the platform’s documentation and a contact form.',
-    open: 'Open the help',
-    opensElsewhere: '(opens in a new tab)',
-    contactTitle: 'Contact us',
-    contactBefore: 'For any question about your space, your orders or your candidates, write to our customer service: ',
   },
 
   notFound: {

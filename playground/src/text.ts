@@ -86,6 +86,28 @@ export const FR = {
     passwordChanged: 'Votre mot de passe est modifié. Vos autres sessions ont été fermées.',
   },
 
+  orders: {
+    title: 'Mes commandes',
+    order: 'Commander des certifications',
+    cartTitle: 'Passer une nouvelle commande',
+    validationTitle: 'Validation de commande',
+    close: 'Fermer',
+    stock: 'Certifications en stock',
+    noStock: 'Aucune certification en stock : cliquez sur « Commander des certifications » pour en commander.',
+    lastOrder: (date: string) => `Dernière commande passée le ${date}.`,
+    noOrder: "Vous n'avez encore passé aucune commande.",
+    created: (number: string) => `Commande ${number} créée : elle s'affiche « En cours » dans le tableau des commandes.`,
+  },
+
+  help: {
+    title: 'Aide',
+    lead: "Le site d'aide pour les administrateurs rassemble la documentation de la plateforme et un formulaire de contact.",
+    open: "Consulter l'aide",
+    opensElsewhere: "(s'ouvre dans un nouvel onglet)",
+    contactTitle: 'Nous contacter',
+    contactBefore: 'Pour toute question sur votre espace, vos commandes ou vos candidats, écrivez à notre service clients : ',
+  },
+
   home: {
     title: 'Accueil',
     stock: 'Certifications restantes',
@@ -108,28 +130,6 @@ export const FR = {
     candidateFile: "Le dossier du candidat n'est pas disponible sur ce site. Pour le consulter ou le modifier, contactez votre service clients.",
     createCandidate: "La création d'un candidat n'est pas disponible sur ce site. Pour créer un candidat, contactez votre service clients.",
     back: 'Retour aux candidats',
-  },
-
-  orders: {
-    title: 'Mes commandes',
-    order: 'Commander des certifications',
-    cartTitle: 'Passer une nouvelle commande',
-    validationTitle: 'Validation de commande',
-    close: 'Fermer',
-    stock: 'Certifications en stock',
-    noStock: 'Aucune certification en stock : cliquez sur « Commander des certifications » pour en commander.',
-    lastOrder: (date: string) => `Dernière commande passée le ${date}.`,
-    noOrder: "Vous n'avez encore passé aucune commande.",
-    created: (number: string) => `Commande ${number} créée : elle s'affiche « En cours » dans le tableau des commandes.`,
-  },
-
-  help: {
-    title: 'Aide',
-    lead: "Le site d'aide pour les administrateurs rassemble la documentation de la plateforme et un formulaire de contact.",
-    open: "Consulter l'aide",
-    opensElsewhere: "(s'ouvre dans un nouvel onglet)",
-    contactTitle: 'Nous contacter',
-    contactBefore: 'Pour toute question sur votre espace, vos commandes ou vos candidats, écrivez à notre service clients : ',
   },
 
   notFound: {
