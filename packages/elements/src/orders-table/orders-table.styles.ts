@@ -220,4 +220,110 @@ export const styles = css`
     align-items: center;
     flex-wrap: wrap;
   }
+  /* Under 640 px each order is a card (label: value) with its lines under it; the section names stay as bands. */
+  @media (max-width: 640px) {
+    .scroll {
+      overflow-x: visible;
+      border: none;
+      background: none;
+    }
+    table {
+      min-width: 0;
+    }
+    table,
+    tbody,
+    tfoot,
+    tr {
+      display: block;
+      width: 100%;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    tr.section th {
+      display: block;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      margin-top: var(--_space);
+    }
+    tr.order,
+    tr.line {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: calc(var(--_space) * 0.5) var(--_space);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      padding: var(--_space);
+    }
+    tr.order {
+      margin-top: var(--_space);
+      border-radius: var(--_radius) var(--_radius) 0 0;
+      position: relative;
+    }
+    tr.order th {
+      grid-column: 1 / -1;
+      padding-inline-end: 3.5rem;
+    }
+    tr.line {
+      border-top: none;
+    }
+    tr.order th,
+    tr.order td,
+    tr.line td,
+    tr.line td.num,
+    tr.order td.num {
+      display: block;
+      border: none;
+      padding: 0;
+      text-align: start;
+      white-space: normal;
+    }
+    tr.order td:empty,
+    tr.line td:empty {
+      display: none;
+    }
+    tr.order td.actions {
+      position: absolute;
+      top: calc(var(--_space) * 0.5);
+      right: calc(var(--_space) * 0.5);
+    }
+    tr.line td.qty {
+      padding-inline-start: 0;
+    }
+    tr.line td.type {
+      grid-column: 1 / -1;
+    }
+    td[data-label]::before {
+      content: attr(data-label);
+      display: block;
+      font-size: 0.8em;
+      font-weight: normal;
+      color: var(--_muted);
+    }
+    tfoot {
+      margin-top: var(--_space);
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+    }
+    tfoot tr {
+      display: flex;
+      justify-content: space-between;
+      gap: var(--_space);
+      padding-inline: var(--_space);
+    }
+    tfoot th,
+    tfoot td {
+      display: block;
+      border: none;
+      padding-inline: 0;
+    }
+    tfoot td:empty {
+      display: none;
+    }
+  }
 `;

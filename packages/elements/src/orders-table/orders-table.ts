@@ -358,16 +358,17 @@ export class ClrOrdersTable extends ClrElement {
     const money = (cents: number) => formatMoney(cents, locale);
     const types = this.#examTypes.value ?? undefined;
     const label = format(t.pay, { number: order.number });
+    const c = t.columns;
     return html`
       <tr part="order-row" class="order" data-order-id=${order.id} data-status=${order.status}>
         <th scope="row">${order.number}</th>
-        <td>${formatDate(order.createdAt)}</td>
+        <td data-label=${c.createdAt}>${formatDate(order.createdAt)}</td>
         <td><span class="status" data-value=${order.status}>${LABELS[locale].orderStatus[order.status]}</span></td>
         <td></td>
         <td></td>
-        <td class="num">${money(order.totals.ht)}</td>
-        <td class="num">${money(order.totals.ttc)}</td>
-        <td>
+        <td class="num" data-label=${c.ht}>${money(order.totals.ht)}</td>
+        <td class="num" data-label=${c.ttc}>${money(order.totals.ttc)}</td>
+        <td class="actions">
           ${order.status === 'pending'
             ? html`<button type="button" part="pay-button" class="icon" aria-label=${label} title=${label} @click=${() => this.#pay(order)}>${icons.creditCard}</button>`
             : nothing}
@@ -375,17 +376,17 @@ export class ClrOrdersTable extends ClrElement {
       </tr>
       ${order.lines.map(
         (line) => html`<tr part="line-row" class="line">
-          <td class="qty">
+          <td class="qty" data-label=${c.quantity}>
             ${line.quantity}${order.status === 'delivered'
               ? html`<span class="remaining">${format(new Intl.PluralRules(locale).select(line.remaining) === 'one' ? t.remainingOne : t.remaining, { n: line.remaining })}</span>`
               : nothing}
           </td>
           <td></td>
-          <td>${examTypeLabel(line.examType, types, locale)}</td>
-          <td>${formatDate(line.expiresAt)}</td>
-          <td class="num">${money(line.unitPriceHt)}</td>
-          <td class="num">${money(line.ht)}</td>
-          <td class="num">${money(line.ttc)}</td>
+          <td class="type" data-label=${c.type}>${examTypeLabel(line.examType, types, locale)}</td>
+          <td data-label=${c.expiresAt}>${formatDate(line.expiresAt)}</td>
+          <td class="num" data-label=${c.unitPriceHt}>${money(line.unitPriceHt)}</td>
+          <td class="num" data-label=${c.ht}>${money(line.ht)}</td>
+          <td class="num" data-label=${c.ttc}>${money(line.ttc)}</td>
           <td></td>
         </tr>`,
       )}

@@ -24,6 +24,7 @@ export const ordersTable: typeof fr = {
     ht: 'Price (excl. VAT)',
     ttc: 'Price (incl. VAT)',
     actions: 'Actions',
+    quantity: 'Quantity',
   },
   remainingOne: '{n} left',
   remaining: '{n} left',

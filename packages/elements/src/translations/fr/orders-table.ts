@@ -22,6 +22,7 @@ export const ordersTable = {
     ht: 'Prix (H.T.)',
     ttc: 'Prix (T.T.C.)',
     actions: 'Actions',
+    quantity: 'Quantité',
   },
   remainingOne: '{n} restante',
   remaining: '{n} restantes',
