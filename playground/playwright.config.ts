@@ -61,6 +61,8 @@ export default defineConfig({
       PORT: port,
       HOST: '127.0.0.1',
       PUBLIC_URL: baseURL,
+      HELP_URL: 'https://aide.example.test/administrateurs',
+      SUPPORT_EMAIL: 'support@example.test',
     },
   },
 });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectAccessible } from './support/axe.js';
+import { SITE_PAGES, visit } from './support/pages.js';
 import { heading, signIn } from './support/site.js';
 
 test.describe('every page passes axe (landmarks, names, contrast), the elements’ shadow roots included', () => {
@@ -42,3 +43,31 @@ test.describe('every page passes axe (landmarks, names, contrast), the elements�
     await expectAccessible(page);
   });
 });
+
+for (const lang of ['fr', 'en'] as const) {
+  test.describe(`every page passes axe in ${lang === 'fr' ? 'French' : 'English'}`, () => {
+    test.use({ bypassCSP: true, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+
+    for (const site of SITE_PAGES) {
+      test(`${site.name}`, async ({ page }) => {
+        if (!site.public) await signIn(page);
+        await visit(page, site, lang);
+        await page.waitForLoadState('networkidle');
+        await expect(page.locator('html')).toHaveAttribute('lang', lang);
+        await expectAccessible(page);
+      });
+    }
+
+    test('the profile menu open, and the pending order’s « Validation de commande » window', async ({ page }) => {
+      await signIn(page);
+      await page.goto('/commandes');
+      await page.getByRole('button', { name: /Menu du profil|Profile menu/ }).press('Enter');
+      await expect(page.getByRole('menu')).toBeVisible();
+      await expectAccessible(page);
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: lang === 'fr' ? /^Valider et régler la commande/ : /^Confirm and pay order/ }).first().click();
+      await expect(page.getByRole('dialog', { name: lang === 'fr' ? 'Validation de commande' : 'Order confirmation' })).toBeVisible();
+      await expectAccessible(page);
+    });
+  });
+}

@@ -73,11 +73,12 @@ test.describe('§1.1 Se connecter en tant qu’administrateur', () => {
 });
 
 test.describe('§1.2 and §2: the menu and the profile menu', () => {
-  test('the top menu leads to each page', async ({ page }) => {
+  test('the top menu leads to each page, with no « bientôt » badge', async ({ page }) => {
     await signIn(page);
     await page.goto('/');
     const menu = page.getByRole('navigation', { name: 'Menu principal' });
     await expect(menu.getByRole('link')).toHaveText(['Accueil', 'Mes commandes', 'Groupes', 'Candidats']);
+    await expect(page.getByText('bientôt')).toHaveCount(0);
     await menu.getByRole('link', { name: 'Groupes' }).click();
     await expect(heading(page, 'Groupes')).toBeFocused();
     await expect(page.getByRole('grid', { name: 'Tableau des groupes' })).toBeVisible();
@@ -105,7 +106,7 @@ test.describe('§1.2 and §2: the menu and the profile menu', () => {
     await expect(initials).toHaveText('CA');
     await initials.press('Enter');
     const menu = page.getByRole('menu');
-    await expect(menu.getByRole('menuitem')).toHaveText(['Mon profil', 'Changer mon mot de passe', 'Se déconnecter']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Mon profil', 'Changer mon mot de passe', 'Aide', 'English', 'Se déconnecter']);
     await expect(menu.getByRole('menuitem', { name: 'Mon profil' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();

@@ -53,7 +53,7 @@ test.describe('§4 Mes commandes', () => {
   test('§4.1 the orders table lists the space’s orders by section, with their totals', async ({ page }) => {
     await page.goto('/commandes');
     const table = page.getByRole('table', { name: 'Tableau des commandes' });
-    await expect(table.locator('thead').getByRole('columnheader')).toHaveText(['N° Commande', 'Commandé le', 'Type', 'Expire le', 'Prix unit. (H.T.)', 'Prix (H.T.)', 'Prix (T.T.C.)']);
+    await expect(table.locator('thead').getByRole('columnheader')).toHaveText(['N° Commande', 'Commandé le', 'Type', 'Expire le', 'Prix unit. (H.T.)', 'Prix (H.T.)', 'Prix (T.T.C.)', 'Actions']);
     await expect(table.getByRole('row', { name: /^À consommer/ })).toBeVisible();
     await expect(page.getByRole('region', { name: /Certifications en stock/ }).getByRole('heading')).toHaveText(/^Certifications en stock \d+$/);
   });

@@ -22,18 +22,36 @@ export class App {
   #bar: { key: string; element: HTMLElement; topBar?: TopBar } | undefined;
   #visit: AbortController | undefined;
   #firstPage = true;
+  #sessionChecked = false;
+  readonly #routes: readonly SiteRoute[];
 
   constructor(root: HTMLElement, client: ClrClient, routes: readonly SiteRoute[]) {
     this.#root = root;
     this.#client = client;
+    this.#routes = routes;
     this.#router = new Router(routes, (match, url) => void this.#show(match, url));
     this.#main = h('main', { id: 'contenu', tabindex: '-1' });
   }
 
-  /** Finds out whether a session is open, then shows the current address. */
+  /**
+   * Finds out whether a session is open, then shows the current address. On a
+   * public page (login, password reset) the question waits until a page needs
+   * the answer: asked there, a signed-out visitor's `401` would be logged by
+   * the browser as an error on the very page meant for signed-out visitors.
+   */
   async start(): Promise<void> {
     this.#root.replaceChildren(this.#main);
     this.#main.append(h('p', { class: 'loading' }, TEXT.loading));
+    if (this.#routes.some((route) => route.public && route.path === location.pathname)) {
+      this.#router.start();
+      return;
+    }
+    if (await this.#checkSession()) this.#router.start();
+  }
+
+  /** Asks the server for the session once; false when the answer was an error other than « not signed in » (shown with « Réessayer »). */
+  async #checkSession(): Promise<boolean> {
+    this.#sessionChecked = true;
     try {
       this.#session = await this.#client.me.retrieve();
     } catch (error) {
@@ -44,10 +62,10 @@ export class App {
           h('button', { type: 'button', onclick: () => void this.start() }, TEXT.retry),
         );
         this.#root.removeAttribute('aria-busy');
-        return;
+        return false;
       }
     }
-    this.#router.start();
+    return true;
   }
 
   navigate(path: string, options?: { replace?: boolean }): void {
@@ -76,6 +94,10 @@ export class App {
     const route = match?.route;
     const here = url.pathname + url.search + url.hash;
 
+    if (route && !route.public && !this.#session && !this.#sessionChecked) {
+      // Started on a public page: whether a session is open is asked now.
+      if (!(await this.#checkSession()) || visit.signal.aborted) return;
+    }
     if (route && !route.public && !this.#session) {
       this.navigate(`/connexion?retour=${encodeURIComponent(here)}`, { replace: true });
       return;
@@ -102,7 +124,7 @@ export class App {
     };
 
     this.#root.setAttribute('aria-busy', 'true');
-    this.#main.replaceChildren(h('p', { class: 'loading' }, TEXT.loading));
+    this.#main.replaceChildren(pageSkeleton());
     let content: Node;
     try {
       content = await (route ? route.render(context) : notFoundPage());
@@ -140,6 +162,19 @@ export class App {
     }
     this.#bar.topBar?.setCurrent(route?.nav);
   }
+}
+
+/** While a page loads: grey blocks where its heading and content will be (the layout does not jump), and the words for screen readers. */
+function pageSkeleton(): HTMLElement {
+  return h(
+    'div',
+    { class: 'page-skeleton' },
+    h('span', { class: 'skeleton title', 'aria-hidden': 'true' }),
+    h('span', { class: 'skeleton block', 'aria-hidden': 'true' }),
+    h('span', { class: 'skeleton line', 'aria-hidden': 'true' }),
+    h('span', { class: 'skeleton line', 'aria-hidden': 'true', style: 'width: 60%' }),
+    h('p', { class: 'visually-hidden' }, TEXT.loading),
+  );
 }
 
 function footer(): HTMLElement {

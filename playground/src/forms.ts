@@ -1,5 +1,7 @@
+import { translateMessage } from '@clr/domain';
 import { ClrApiError, ClrNetworkError } from '@clr/sdk';
 import { h, uid } from './dom.js';
+import { SITE_LOCALE } from './locale.js';
 import { TEXT } from './text.js';
 
 /** A labelled input with its own error line, wired with `aria-describedby` / `aria-invalid`. */
@@ -25,9 +27,14 @@ export function field(label: string, attrs: Record<string, string | boolean>): F
   };
 }
 
-/** What a failed call says to the person: the API's French message, or ours when there was no answer. */
+/** A message of the API (French) in the page's language. */
+export function apiText(text: string): string {
+  return SITE_LOCALE === 'fr' ? text : translateMessage(text, SITE_LOCALE);
+}
+
+/** What a failed call says to the person: the API's message (in the page's language), or ours when there was no answer. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ClrApiError) return error.detail;
+  if (error instanceof ClrApiError) return apiText(error.detail);
   if (error instanceof ClrNetworkError) return TEXT.networkError;
   return TEXT.unexpectedError;
 }
@@ -42,7 +49,7 @@ export function showProblem(error: unknown, fields: Record<string, Field>, summa
     for (const { path, message } of error.errors) {
       const target = fields[path];
       if (!target) continue;
-      target.setError(message);
+      target.setError(apiText(message));
       first ??= target.input;
     }
   }

@@ -4,10 +4,12 @@
  * `clrClientContext` on the app root. `npm run dev:mock` (Vite's `mock` mode)
  * answers the API from `@clr/mocks` in MSW's service worker first.
  */
+import './zod-config.js';
 import { provideClient } from '@clr/elements';
 import { createClient, createIdbCache } from '@clr/sdk';
 import { App } from './app.js';
 import { ROUTES } from './routes.js';
+import { TEXT } from './text.js';
 
 async function startMocks(): Promise<void> {
   const { createMockWorker } = await import('@clr/mocks/browser');
@@ -17,6 +19,9 @@ async function startMocks(): Promise<void> {
 
 async function main(): Promise<void> {
   if (import.meta.env.MODE === 'mock') await startMocks();
+  // index.html's own words, in the page's language (`<html lang>` is set by locale.ts).
+  const skip = document.querySelector('.skip-link');
+  if (skip) skip.textContent = TEXT.skipLink;
   const root = document.getElementById('app');
   if (!root) throw new Error('#app is missing from index.html');
   // IndexedDB keeps the candidate form's draft across a reload or a closed tab (§6.3).

@@ -31,6 +31,7 @@ export const ROUTES: readonly SiteRoute[] = [
     nav: 'candidates',
     render: async (c) => (await import('./pages/candidate-file.js')).candidateFilePage(c),
   },
+  { path: '/aide', title: TEXT.help.title, render: async () => (await import('./pages/help.js')).helpPage() },
   { path: '/profil', title: TEXT.profile.title, render: async (c) => (await import('./pages/profile.js')).profilePage(c, 'profile') },
   {
     path: '/profil/mot-de-passe',

@@ -1,20 +1,28 @@
+import { SITE_LOCALE } from './locale.js';
+import { EN } from './text.en.js';
+
 /**
  * The site's own words (the shell, login, profile, home), in the manual's
- * French. The elements carry their own catalogues; enumeration labels come
- * from the domain (`LABELS`, `examTypeLabel`).
+ * French; `text.en.ts` holds the same keys in English, and `TEXT` is the
+ * catalogue of the page's language (`SITE_LOCALE`). The elements carry their
+ * own catalogues; enumeration labels come from the domain (`LABELS`,
+ * `examTypeLabel`).
  */
-export const TEXT = {
+export const FR = {
   siteName: 'Certification Le Robert',
   siteTagline: "Plateforme d'administration",
   skipLink: 'Aller au contenu',
   mainMenu: 'Menu principal',
-  soon: 'bientôt',
+  menuButton: 'Menu',
   loading: 'Chargement…',
   networkError: 'Le serveur ne répond pas. Vérifiez votre connexion, puis réessayez.',
   unexpectedError: 'Une erreur inattendue est survenue. Réessayez dans un instant.',
   retry: 'Réessayer',
 
   menu: { home: 'Accueil', orders: 'Mes commandes', groups: 'Groupes', candidates: 'Candidats' },
+  /** Confirmations and results, announced by the one live region of the page. */
+  toasts: 'Notifications',
+  closeToast: 'Fermer la notification',
 
   profileMenu: {
     /** The visible initials first (WCAG 2.5.3: the name holds the visible label). */
@@ -22,6 +30,10 @@ export const TEXT = {
     profile: 'Mon profil',
     password: 'Changer mon mot de passe',
     logout: 'Se déconnecter',
+    help: 'Aide',
+    /** The other language, in its own words (the switch of the profile menu). */
+    otherLanguage: 'English',
+    otherLanguageLabel: 'Afficher le site en anglais (English)',
     space: (name: string) => `Espace « ${name} »`,
   },
 
@@ -64,11 +76,36 @@ export const TEXT = {
     save: 'Enregistrer',
     cancel: 'Annuler',
     saved: 'Votre profil est enregistré.',
+    emailPassword: 'Mot de passe actuel (pour changer de courriel)',
+    emailPasswordHint: 'Votre courriel est votre identifiant de connexion : saisissez votre mot de passe actuel pour le changer.',
+    emailPasswordMissing: 'Saisissez votre mot de passe actuel pour changer de courriel.',
     current: 'Mot de passe actuel',
     next: 'Nouveau mot de passe',
     confirmation: 'Confirmation du nouveau mot de passe',
     changePassword: 'Changer mon mot de passe',
     passwordChanged: 'Votre mot de passe est modifié. Vos autres sessions ont été fermées.',
+  },
+
+  orders: {
+    title: 'Mes commandes',
+    order: 'Commander des certifications',
+    cartTitle: 'Passer une nouvelle commande',
+    validationTitle: 'Validation de commande',
+    close: 'Fermer',
+    stock: 'Certifications en stock',
+    noStock: 'Aucune certification en stock : cliquez sur « Commander des certifications » pour en commander.',
+    lastOrder: (date: string) => `Dernière commande passée le ${date}.`,
+    noOrder: "Vous n'avez encore passé aucune commande.",
+    created: (number: string) => `Commande ${number} créée : elle s'affiche « En cours » dans le tableau des commandes.`,
+  },
+
+  help: {
+    title: 'Aide',
+    lead: "Le site d'aide pour les administrateurs rassemble la documentation de la plateforme et un formulaire de contact.",
+    open: "Consulter l'aide",
+    opensElsewhere: "(s'ouvre dans un nouvel onglet)",
+    contactTitle: 'Nous contacter',
+    contactBefore: 'Pour toute question sur votre espace, vos commandes ou vos candidats, écrivez à notre service clients : ',
   },
 
   home: {
@@ -84,7 +121,7 @@ export const TEXT = {
     createCandidate: 'Créer un candidat',
     showCodes: 'Afficher les codes',
     createGroup: 'Créer un groupe',
-    operator: "Vous êtes connecté en tant qu'opérateur : ce site est celui des administrateurs d'un espace. Le back-office des opérateurs n'est pas encore construit.",
+    operator: "Vous êtes connecté en tant qu'opérateur : ce site est celui des administrateurs d'un espace. Connectez-vous avec le compte administrateur d'un espace pour gérer ses commandes, ses groupes et ses candidats.",
   },
 
   candidateFile: { title: 'Dossier du candidat' },
@@ -97,3 +134,12 @@ export const TEXT = {
 
   titleSuffix: "Certification Le Robert — Administration",
 } as const;
+
+/** The shape every catalogue of the site has: the French one's keys, any text. A missing English string is a type error. */
+export type SiteText = Translation<typeof FR>;
+type Translation<T> = {
+  [K in keyof T]: T[K] extends string ? string : T[K] extends (...args: infer A) => string ? (...args: A) => string : T[K] extends readonly string[] ? readonly string[] : Translation<T[K]>;
+};
+
+/** The site's words in the page's language. */
+export const TEXT: SiteText = SITE_LOCALE === 'en' ? EN : FR;

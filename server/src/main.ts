@@ -21,6 +21,8 @@ import { sweep } from './services/housekeeping.js';
 import { DEFAULT_CONFIG } from './http/env.js';
 import { mailSettingsFromEnv, redactSmtpUrl, smtpTransport } from './services/mail-transport.js';
 import { startMailWorker, type MailWorker } from './services/mail-worker.js';
+import { publicUrlFrom } from './http/public-url.js';
+import { DEFAULT_HELP_URL, DEFAULT_SUPPORT_EMAIL } from './http/site-config.js';
 
 const env = process.env;
 
@@ -42,7 +44,8 @@ async function main(): Promise<void> {
   if (filled > 0) console.log(`  ${filled} groupe(s) : clés de recherche et de tri calculées`);
   const seed = await seedIfEmpty(handle.db, { env });
 
-  const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
+  // Every link the server writes starts with it, never with a request's Host (see http/public-url.ts).
+  const publicUrl = publicUrlFrom(env, port);
   const mail = mailSettingsFromEnv(env, publicUrl);
   if (production && !mail.smtpUrl) console.warn('SMTP_URL is not set: e-mails stay in the outbox and are not sent.');
   if (production && !env.CLR_TOKEN_SECRET?.trim()) {
@@ -59,6 +62,8 @@ async function main(): Promise<void> {
       ...(env.CLR_TOKEN_SECRET?.trim() ? { tokenSecret: env.CLR_TOKEN_SECRET.trim() } : {}),
       mailDelivery: mail.smtpUrl ? 'smtp' : 'outbox',
       mailFrom: mail.from,
+      helpUrl: env.HELP_URL?.trim() || DEFAULT_HELP_URL,
+      supportEmail: env.SUPPORT_EMAIL?.trim() || DEFAULT_SUPPORT_EMAIL,
     },
   });
 
@@ -82,7 +87,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       'CLR Admin — serveur de référence',
-      `  Site         ${base}/${seed.credentials ? '   (site d’administration : connectez-vous avec un compte de démonstration ci-dessous)' : ''}`,
+      `  Site         ${publicUrl}/${seed.credentials ? '   (site d’administration : connectez-vous avec un compte de démonstration ci-dessous)' : ''}`,
       `  API          ${base}${API_PREFIX}`,
       `  OpenAPI      ${base}${API_PREFIX}/openapi.json`,
       `  Santé        ${base}${API_PREFIX}/healthz`,

@@ -4,7 +4,7 @@
 
 export { MAX_ORDER_QUANTITY, validateOrderRequest } from './orders/validate-order.js';
 export type { OrderRequestLine, ValidatedOrderLine } from './orders/validate-order.js';
-export { DEFAULT_VAT_RATE_BP, lineTotals, orderTotals, sumMoney } from './orders/totals.js';
+export { DEFAULT_VAT_RATE_BP, lineTotals, orderCountsInTotals, orderTotals, sumMoney } from './orders/totals.js';
 export type { VatRateBp } from './orders/totals.js';
 export { formatMoney } from './orders/format-money.js';
 export { DEFAULT_VALIDITY_MONTHS, planCancellation, planDelivery } from './orders/lifecycle.js';

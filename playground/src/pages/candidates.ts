@@ -3,18 +3,30 @@ import '@clr/elements/define/clr-codes-dialog.js';
 import '@clr/elements/define/clr-documents-dialog.js';
 import type { CandidateRow } from '@clr/domain';
 import { h } from '../dom.js';
+import { SITE_LOCALE } from '../locale.js';
 import type { PageContext } from './page.js';
 
-const T = {
-  title: 'Candidats',
-  showCodes: 'Afficher les codes',
-  generateDocuments: 'Générer des documents',
-  createCandidate: 'Créer un candidat',
-  confirmTitle: 'Supprimer un candidat',
-  confirm: (name: string) => `Voulez-vous vraiment supprimer le candidat ${name} ? Cette action est définitive.`,
-  delete: 'Supprimer',
-  cancel: 'Annuler',
-} as const;
+const T = SITE_LOCALE === 'en'
+  ? {
+      title: 'Candidates',
+      showCodes: 'Show the codes',
+      generateDocuments: 'Generate documents',
+      createCandidate: 'Create a candidate',
+      confirmTitle: 'Delete a candidate',
+      confirm: (name: string) => `Do you really want to delete the candidate ${name}? This cannot be undone.`,
+      delete: 'Delete',
+      cancel: 'Cancel',
+    }
+  : {
+      title: 'Candidats',
+      showCodes: 'Afficher les codes',
+      generateDocuments: 'Générer des documents',
+      createCandidate: 'Créer un candidat',
+      confirmTitle: 'Supprimer un candidat',
+      confirm: (name: string) => `Voulez-vous vraiment supprimer le candidat ${name} ? Cette action est définitive.`,
+      delete: 'Supprimer',
+      cancel: 'Annuler',
+    };
 
 /**
  * §6 « Candidats »: `<clr-candidates-table>` (counts, search, filters, sort,

@@ -1,5 +1,6 @@
 import { GroupCategory, LABELS, examTypeLabel } from '@clr/domain';
 import { h } from '../dom.js';
+import { SITE_LOCALE } from '../locale.js';
 import { TEXT } from '../text.js';
 import type { PageContext } from './page.js';
 
@@ -13,7 +14,7 @@ export async function homePage(context: PageContext): Promise<Node> {
   if (!context.session?.space) return h('div', null, heading, h('p', { class: 'notice' }, TEXT.home.operator));
 
   const { stock, candidates, groups } = await context.client.dashboard.get({ signal: context.signal });
-  const labels = LABELS.fr;
+  const labels = LABELS[SITE_LOCALE];
   return h(
     'div',
     null,
@@ -27,7 +28,7 @@ export async function homePage(context: PageContext): Promise<Node> {
         stock.total,
         stock.byType.length === 0
           ? h('p', null, TEXT.home.noStock)
-          : figures(stock.byType.map((line) => [line.remaining, examTypeLabel(line.examType)])),
+          : figures(stock.byType.map((line) => [line.remaining, examTypeLabel(line.examType, undefined, SITE_LOCALE)])),
         [h('a', { class: 'button primary', href: '/commandes' }, TEXT.home.order)],
       ),
       box(

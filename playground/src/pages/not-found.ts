@@ -11,12 +11,12 @@ export function notFoundPage(): Node {
   );
 }
 
-/** A page the site does not have yet: it says so plainly. */
+/** A page this site does not offer: it says so plainly, and who to ask. */
 export function notBuiltPage(title: string, body: string, back?: { href: string; label: string }): Node {
   return h(
     'div',
     null,
-    h('h1', { tabindex: '-1' }, title, ' ', h('span', { class: 'soon' }, TEXT.soon)),
+    h('h1', { tabindex: '-1' }, title),
     h('p', { class: 'notice' }, body),
     back ? h('p', null, h('a', { href: back.href }, back.label)) : null,
   );

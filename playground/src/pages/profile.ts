@@ -1,5 +1,6 @@
 import { h } from '../dom.js';
 import { clearErrors, field, showProblem } from '../forms.js';
+import { toast } from '../shell.js';
 import { TEXT } from '../text.js';
 import type { PageContext } from './page.js';
 
@@ -26,8 +27,9 @@ export function profilePage(context: PageContext, tab: 'profile' | 'password'): 
 
 function identity(context: PageContext): Node {
   const holder = h('div');
-  const show = (status = '') => {
-    const admin = context.session!.admin;
+  // What the page shows: the session as the server last answered it (the context's is the one the page opened with).
+  let admin = context.session!.admin;
+  const show = () => {
     const edit = h('button', { type: 'button', class: 'primary' }, TEXT.profile.edit);
     edit.addEventListener('click', () => {
       holder.replaceChildren(editor());
@@ -45,32 +47,52 @@ function identity(context: PageContext): Node {
         h('dd', null, admin.email),
       ),
       edit,
-      h('p', { class: 'form-status', role: 'status' }, status),
     );
     return edit;
   };
   const editor = () => {
-    const admin = context.session!.admin;
     const lastName = field(TEXT.profile.lastName, { type: 'text', name: 'lastName', autocomplete: 'family-name', required: true, value: admin.lastName });
     const firstName = field(TEXT.profile.firstName, { type: 'text', name: 'firstName', autocomplete: 'given-name', required: true, value: admin.firstName });
     const email = field(TEXT.profile.email, { type: 'email', name: 'email', autocomplete: 'email', required: true, value: admin.email });
-    const fields = { lastName, firstName, email };
+    // The e-mail is the login: changing it asks for the current password, shown as soon as the e-mail differs.
+    const currentPassword = field(TEXT.profile.emailPassword, { type: 'password', name: 'currentPassword', autocomplete: 'current-password' });
+    const hint = h('p', { class: 'hint' }, TEXT.profile.emailPasswordHint);
+    const passwordBlock = h('div', { class: 'email-password', hidden: true }, hint, currentPassword.element);
+    const emailChanged = () => email.input.value.trim().toLowerCase() !== admin.email.toLowerCase();
+    email.input.addEventListener('input', () => {
+      passwordBlock.hidden = !emailChanged();
+    });
+    const fields = { lastName, firstName, email, currentPassword };
     const problem = h('p', { class: 'form-error', role: 'alert' });
     const save = h('button', { type: 'submit', class: 'primary' }, TEXT.profile.save);
     const cancel = h('button', { type: 'button' }, TEXT.profile.cancel);
     cancel.addEventListener('click', () => show().focus());
-    const form = h('form', { novalidate: true }, problem, lastName.element, firstName.element, email.element, h('div', { class: 'actions' }, save, cancel));
+    const form = h('form', { novalidate: true }, problem, lastName.element, firstName.element, email.element, passwordBlock, h('div', { class: 'actions' }, save, cancel));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       clearErrors(fields, problem);
+      const changingEmail = emailChanged();
+      if (changingEmail && currentPassword.input.value === '') {
+        passwordBlock.hidden = false;
+        currentPassword.setError(TEXT.profile.emailPasswordMissing);
+        currentPassword.input.focus();
+        return;
+      }
       save.disabled = true;
       try {
         const session = await context.client.me.update(
-          { lastName: lastName.input.value.trim(), firstName: firstName.input.value.trim(), email: email.input.value.trim() },
+          {
+            lastName: lastName.input.value.trim(),
+            firstName: firstName.input.value.trim(),
+            ...(changingEmail ? { email: email.input.value.trim(), currentPassword: currentPassword.input.value } : {}),
+          },
           { signal: context.signal },
         );
+        admin = session.admin;
+        // The header's initials and menu follow at once.
         context.setSession(session);
-        show(TEXT.profile.saved).focus();
+        show().focus();
+        toast(TEXT.profile.saved);
       } catch (error) {
         (showProblem(error, fields, problem) ?? lastName.input).focus();
         save.disabled = false;

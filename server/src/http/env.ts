@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EmbedScope } from '@clr/domain';
 import type { Db } from '../db/client.js';
 import type { PaymentProvider } from '../services/payment-provider.js';
+import { DEFAULT_HELP_URL, DEFAULT_SUPPORT_EMAIL } from './site-config.js';
 
 /**
  * Who is calling. The space **always** comes from here (the session or the
@@ -74,7 +75,13 @@ export interface AppConfig {
   mailDelivery: 'smtp' | 'outbox';
   /** Sender of the e-mails (`MAIL_FROM`). */
   mailFrom: string;
+  /** The help site for administrators, behind the admin site's « Consulter l'aide » (§7.1, `HELP_URL`). */
+  helpUrl: string;
+  /** The customer service's address on the admin site's help page (`SUPPORT_EMAIL`). */
+  supportEmail: string;
 }
+
+
 
 /** The built-in payment centres (services/payment-provider.ts). */
 export const PAYMENT_PROVIDER_NAMES = ['simulated', 'external'] as const;
@@ -104,6 +111,8 @@ export const DEFAULT_CONFIG: AppConfig = {
   log: (line) => console.log(line),
   mailDelivery: 'outbox',
   mailFrom: 'Certification Le Robert <ne-pas-repondre@localhost>',
+  helpUrl: DEFAULT_HELP_URL,
+  supportEmail: DEFAULT_SUPPORT_EMAIL,
 };
 
 /** What every handler can reach through `c.get('deps')`. */

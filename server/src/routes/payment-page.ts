@@ -29,7 +29,34 @@ export const SIMULATION_NOTICE = 'Centre de paiement simulé — démonstration,
 
 type Status = 200 | 400 | 404 | 409 | 502;
 
+/**
+ * The admin site's look (playground/src/styles.css): the navy bar with the
+ * brand, a white card on the grey page, the same buttons and focus ring, and
+ * the simulation notice above the card. Styles inline (the page's CSP allows
+ * inline styles, no script).
+ */
+const PAGE_STYLE = [
+  ':root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2430;background:#f3f5f8;line-height:1.45}',
+  '*{box-sizing:border-box}body{margin:0;min-height:100vh}',
+  '.topbar{display:flex;align-items:center;background:#12345f;color:#fff;padding:0 1.5rem;min-height:3.5rem}',
+  '.brand{color:inherit;text-decoration:none;font-weight:700}.brand small{display:block;font-weight:400;font-size:.75rem;opacity:.85}',
+  'main{max-width:40rem;margin:0 auto;padding:1.5rem}',
+  '.notice{background:#fff8e1;border:1px solid #e6c35c;border-radius:6px;padding:.75rem 1rem;font-weight:600;margin:0 0 1rem}',
+  '.panel{background:#fff;border:1px solid #d5dae1;border-radius:6px;padding:1.25rem 1.5rem}',
+  'h1{font-size:1.6rem;margin:0 0 1rem}',
+  'dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1.5rem;margin:0 0 1rem}dt{font-weight:600}dd{margin:0}',
+  '.amount{font-size:1.25rem;font-weight:700;color:#1b4f9c}',
+  '.actions{display:flex;flex-wrap:wrap;gap:.5rem;margin-top:1.5rem}form{margin:0}',
+  'button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid #d5dae1;background:#fff;color:#1f2430;padding:.5rem 1rem;min-height:2.75rem}',
+  'button.pay{background:#1b4f9c;border-color:#1b4f9c;color:#fff}',
+  'a{color:#1b4f9c}:focus-visible{outline:3px solid #f0b400;outline-offset:2px}',
+  '.ok{color:#1e7b34}.ko{color:#b3261e}',
+  'footer{text-align:center;color:#5c6370;font-size:.8rem;padding:2rem 1rem}',
+  '@media (max-width:640px){main{padding:1rem .75rem}.panel{padding:1rem}dl{grid-template-columns:1fr;gap:.25rem}}',
+].join('');
+
 function page(c: Context<AppEnv>, status: Status, title: string, body: string): Response {
+  const site = c.get('deps').config.publicUrl.replace(/\/$/, '');
   const html = `<!doctype html>
 <html lang="fr">
 <head>
@@ -37,14 +64,18 @@ function page(c: Context<AppEnv>, status: Status, title: string, body: string): 
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(title)} - ${escapeHtml(SIMULATION_NOTICE)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1d1d1b}h1{font-size:1.5rem}.notice{background:#fff4ce;border:2px dashed #8a6d00;padding:.75rem 1rem;font-weight:700}dl{display:grid;grid-template-columns:max-content 1fr;gap:.5rem 1.5rem}dt{font-weight:600}.amount{font-size:1.25rem;font-weight:700}.actions{display:flex;gap:1rem;margin-top:1.5rem}button{font:inherit;padding:.5rem 1.25rem;cursor:pointer}.pay{background:#1b6e3a;color:#fff;border:0}.ok{color:#1b6e3a}.ko{color:#a4262c}</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
-<p class="notice" role="note">${escapeHtml(SIMULATION_NOTICE)}</p>
+<header class="topbar"><a class="brand" href="${escapeHtml(`${site}/`)}">Certification Le Robert<small>Centre de paiement</small></a></header>
 <main>
+<p class="notice" role="note">${escapeHtml(SIMULATION_NOTICE)}</p>
+<div class="panel">
 <h1>${escapeHtml(title)}</h1>
 ${body}
+</div>
 </main>
+<footer>Certification Le Robert — Plateforme d'administration</footer>
 </body>
 </html>
 `;

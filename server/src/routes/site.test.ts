@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type AppDeps, type AppEnv } from '../http/env.js';
 import { siteRoutes } from './site.js';
 
 // The built site in <tmp>/dist, and a file beside it that must never be served.
@@ -90,5 +91,39 @@ describe('the admin site at / (playground/dist)', () => {
     const res = await appWith(join(dist, 'absent')).request('/candidats');
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('npm run build -w playground');
+  });
+});
+
+describe('what the deployment tells the site (§7.1 « Consulter l’aide »)', () => {
+  const withHead = join(folder, 'with-head');
+  mkdirSync(withHead, { recursive: true });
+  writeFileSync(join(withHead, 'index.html'), '<!doctype html><html><head><title>site</title></head><body></body></html>');
+
+  function configured(config: { helpUrl: string; supportEmail: string }) {
+    const app = new Hono<AppEnv>();
+    app.use('*', async (c, next) => {
+      c.set('deps', { config: { ...DEFAULT_CONFIG, ...config } } as AppDeps);
+      await next();
+    });
+    app.route('/', siteRoutes(withHead));
+    return app;
+  }
+
+  it('writes HELP_URL and SUPPORT_EMAIL into every page of the site as <meta> tags, escaped', async () => {
+    const app = configured({ helpUrl: 'https://aide.example.fr/admin?x="1"', supportEmail: 'support@example.fr' });
+    for (const path of ['/', '/aide', '/commandes']) {
+      const html = await (await app.request(path)).text();
+      expect(html).toContain('<meta name="clr-help-url" content="https://aide.example.fr/admin?x=&quot;1&quot;" />');
+      expect(html).toContain('<meta name="clr-support-email" content="support@example.fr" />');
+      expect(html.indexOf('clr-help-url')).toBeLessThan(html.indexOf('</head>'));
+    }
+  });
+
+  it('another configuration is another version of the page (its ETag changes)', async () => {
+    const a = (await configured({ helpUrl: 'https://a.example.fr/', supportEmail: 'a@example.fr' }).request('/')).headers.get('etag');
+    const b = (await configured({ helpUrl: 'https://b.example.fr/', supportEmail: 'a@example.fr' }).request('/')).headers.get('etag');
+    expect(a).not.toBe(b);
+    const again = await configured({ helpUrl: 'https://a.example.fr/', supportEmail: 'a@example.fr' }).request('/', { headers: { 'If-None-Match': a! } });
+    expect(again.status).toBe(304);
   });
 });

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono, type Context } from 'hono';
-import type { AppEnv } from '../http/env.js';
+import { DEFAULT_CONFIG, type AppDeps, type AppEnv } from '../http/env.js';
 
 /** Where `npm run build -w playground` writes the admin site. */
 export const DEFAULT_SITE_DIR = fileURLToPath(new URL('../../../playground/dist/', import.meta.url));
@@ -62,7 +62,7 @@ export function siteRoutes(root: string = DEFAULT_SITE_DIR) {
     if (file) return send(c, file, path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
     if (extname(path) !== '') return next();
     const index = await builtFile(base, '/index.html');
-    if (index) return send(c, index, REVALIDATE, PAGE_HEADERS);
+    if (index) return sendIndex(c, index);
     return c.html(NOT_BUILT, 503, { 'Cache-Control': 'no-store', 'Retry-After': '5' });
   });
   return router;
@@ -104,6 +104,39 @@ async function send(c: Context<AppEnv>, file: BuiltFile, cacheControl: string, e
   if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
   if (c.req.method === 'HEAD') return c.body(null, 200, { ...headers, 'Content-Length': String(file.size) });
   return c.body(new Uint8Array(await readFile(file.path)), 200, headers);
+}
+
+/**
+ * What the deployment tells the site, as `<meta>` tags in its `index.html`
+ * (read by `playground/src/config.ts`): the help site (`HELP_URL`) and the
+ * customer service's address (`SUPPORT_EMAIL`). No extra request, nothing
+ * for the CSP to allow.
+ */
+export function siteMeta(config: { helpUrl: string; supportEmail: string }): string {
+  return `<meta name="clr-help-url" content="${escapeAttribute(config.helpUrl)}" />\n<meta name="clr-support-email" content="${escapeAttribute(config.supportEmail)}" />\n`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The site's page (deep links included) with the deployment's `<meta>` tags before `</head>`. */
+async function sendIndex(c: Context<AppEnv>, file: BuiltFile): Promise<Response> {
+  const meta = siteMeta((c.get('deps') as AppDeps | undefined)?.config ?? DEFAULT_CONFIG);
+  // The tags are part of the page: another configuration is another version of it.
+  const etag = `W/"${file.size.toString(16)}-${Math.trunc(file.mtimeMs).toString(16)}-${hash(meta)}"`;
+  const headers: Record<string, string> = { 'Content-Type': TYPES['.html']!, 'Cache-Control': REVALIDATE, ETag: etag, ...PAGE_HEADERS };
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
+  const html = (await readFile(file.path, 'utf8')).replace('</head>', `${meta}</head>`);
+  if (c.req.method === 'HEAD') return c.body(null, 200, { ...headers, 'Content-Length': String(Buffer.byteLength(html)) });
+  return c.body(html, 200, headers);
+}
+
+/** A short, stable fingerprint (FNV-1a) of a string, for ETags. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16);
 }
 
 const NOT_BUILT = `<!doctype html>

@@ -267,7 +267,8 @@ export async function listOrders(
   const listed: Prisma.OrderWhereInput = { AND: [where, { OR: sections.map((s) => s.where) }] };
   const [sizes, sums] = await Promise.all([
     Promise.all(sections.map((s) => db.order.count({ where: s.where }))),
-    db.order.aggregate({ where: listed, _sum: { totalHt: true, totalVat: true, totalTtc: true } }),
+    // Cancelled orders are listed but not counted in the footer (the domain's orderCountsInTotals).
+    db.order.aggregate({ where: { AND: [listed, { status: { not: 'cancelled' } }] }, _sum: { totalHt: true, totalVat: true, totalTtc: true } }),
   ]);
 
   const page = await pageOfSegments(

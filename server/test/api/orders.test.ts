@@ -236,7 +236,7 @@ describe('GET /orders (§4.1 the orders table)', () => {
     return { ...made, january, february, march };
   }
 
-  it('lists « À valider », then « À consommer », then « Historique », with the totals of the listed orders', async () => {
+  it('lists « À valider », then « À consommer », then « Historique », with the totals of the listed orders (the cancelled one not counted)', async () => {
     const { cookie, january, february, march } = await tableFixture();
     const res = await kit.call('GET', '/orders', { cookie });
     expect(res.status).toBe(200);
@@ -246,8 +246,8 @@ describe('GET /orders (§4.1 the orders table)', () => {
       [february.id, 'history'],
     ]);
     expect(res.json.total).toBe(3);
-    // 4 × 71 + 10 × 71 + 2 × 99 = 1192 € HT
-    expect(res.json.totals).toEqual({ ht: 119200, vat: 23840, ttc: 143040 });
+    // 4 × 71 + 10 × 71 = 994 € HT; February's 2 × 99 € was cancelled: listed, not counted
+    expect(res.json.totals).toEqual({ ht: 99400, vat: 19880, ttc: 119280 });
     expect(res.json.nextCursor).toBeNull();
   });
 
@@ -285,7 +285,7 @@ describe('GET /orders (§4.1 the orders table)', () => {
     const first = await kit.call('GET', '/orders?limit=2', { cookie });
     expect(first.json.data).toHaveLength(2);
     expect(first.json.total).toBe(3);
-    expect(first.json.totals.ht).toBe(119200);
+    expect(first.json.totals.ht).toBe(99400);
     const second = await kit.call('GET', `/orders?limit=2&cursor=${first.json.nextCursor}`, { cookie });
     expect(second.json.data).toHaveLength(1);
     expect(second.json.nextCursor).toBeNull();

@@ -158,6 +158,9 @@ const FR = {
     "Certains candidats sélectionnés n'ont pas d'attestation d'inscription disponible.",
   'documents.notEligible.attendance':
     "Certains candidats sélectionnés n'ont pas d'attestation de passage disponible.",
+
+  // Sign-in (§1.1): the server's refusal, in English on an English page
+  'credentials.invalid': 'Identifiant ou mot de passe incorrect.',
 } as const;
 
 export type MessageId = keyof typeof FR;
@@ -291,6 +294,7 @@ const EN: Record<MessageId, string> = {
   'documents.notEligible.report': 'Some selected candidates have no detailed report available.',
   'documents.notEligible.registration': 'Some selected candidates have no registration certificate available.',
   'documents.notEligible.attendance': 'Some selected candidates have no attendance certificate available.',
+  'credentials.invalid': 'Incorrect login or password.',
 };
 
 /** The message catalogue, one table per locale, keyed by {@link MessageId}. */

@@ -85,3 +85,14 @@ describe('R2 order totals', () => {
     );
   });
 });
+
+describe('§4.1 the footer of the orders table', () => {
+  it.each([
+    ['pending', true],
+    ['delivered', true],
+    ['cancelled', false],
+  ])('counts a %s order in the totals: %s', async (status, counted) => {
+    const { orderCountsInTotals } = await import('./totals.js');
+    expect(orderCountsInTotals({ status })).toBe(counted);
+  });
+});

@@ -39,7 +39,16 @@ export function orderTotals(
   return { ht, vat: ttc - ht, ttc };
 }
 
-/** The footer of the orders table (§4.1): totals of the listed orders. */
+/**
+ * §4.1 « Au bas du tableau, on récapitule le prix total des commandes »: a
+ * cancelled order was never owed, so it is listed (in « Historique ») but not
+ * counted in the footer's totals.
+ */
+export function orderCountsInTotals(order: { status: string }): boolean {
+  return order.status !== 'cancelled';
+}
+
+/** The footer of the orders table (§4.1): totals of the listed orders (pass those {@link orderCountsInTotals} keeps). */
 export function sumMoney(amounts: readonly Money[]): Money {
   const total = { ht: 0, vat: 0, ttc: 0 };
   for (const m of amounts) {

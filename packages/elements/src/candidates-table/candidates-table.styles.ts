@@ -25,6 +25,21 @@ export const styles = css`
   [part~='filters'] {
     display: contents;
   }
+  div.field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    font-size: 0.85em;
+    color: var(--_muted);
+    max-width: 16rem;
+  }
+  .field-error {
+    color: var(--_danger);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+    outline: 1px solid var(--_danger);
+  }
   label.field {
     display: flex;
     flex-direction: column;
@@ -33,7 +48,7 @@ export const styles = css`
     color: var(--_muted);
   }
   [part~='search'] input {
-    min-width: 16rem;
+    min-width: min(16rem, 100%);
   }
   .spacer {
     flex: 1 1 auto;
@@ -196,6 +211,15 @@ export const styles = css`
   }
   [part~='notice'] {
     color: var(--_text);
+  }
+  button.link {
+    border: none;
+    background: none;
+    padding: 0;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+    font: inherit;
   }
 `;
 export const dissociateStyles = css`

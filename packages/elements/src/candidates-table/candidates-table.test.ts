@@ -231,6 +231,48 @@ describe('<clr-candidates-table>', () => {
       expect(parts(el, 'status-badge').every((b) => b.textContent === 'Prévue')).to.equal(true);
     });
 
+    it('under a status filter the count at the top and the one at the bottom agree: « 11 candidats »; one candidate is « 1 candidat »', async () => {
+      const { client } = await startMocks();
+      const el = await mount(client);
+      choose(el, 'status', 'taken');
+      await waitUntil(() => parts(el, 'row').length === 11);
+      await settled(el);
+      expect(part(el, 'total')!.textContent!.trim()).to.equal('11 candidats');
+      expect(part(el, 'notice')!.textContent!.trim()).to.equal('11 candidats');
+      const alone = el.loadedRows.find((row) => el.loadedRows.filter((r) => r.lastName === row.lastName).length === 1)!;
+      search(el, alone.email);
+      await waitUntil(() => el.totalCount === 1);
+      await settled(el);
+      expect(part(el, 'total')!.textContent!.trim()).to.equal('1 candidat');
+      expect(part(el, 'notice')!.textContent!.trim()).to.equal('1 candidat');
+    });
+
+    it('a period whose « au » is before « du » is refused beside the field, and the table keeps its last result', async () => {
+      const { client, mock } = await startMocks();
+      const el = await mount(client);
+      const sent = listRequests(mock);
+      choose(el, 'from', '2020-06-01');
+      await waitUntil(() => sent.length === 1);
+      await settled(el);
+      const shown = el.loadedRows.map((r) => r.id);
+      choose(el, 'to', '2020-01-01');
+      await el.updateComplete;
+      const to = el.shadowRoot!.querySelector<HTMLInputElement>('[name="to"]')!;
+      expect(to.getAttribute('aria-invalid')).to.equal('true');
+      expect(el.shadowRoot!.getElementById(to.getAttribute('aria-describedby')!)!.textContent).to.equal('La date « au » doit être le même jour que la date « du » ou après.');
+      expect(sent).to.have.length(1);
+      expect(el.loadedRows.map((r) => r.id)).to.deep.equal(shown);
+      expect(el.filters.to).to.equal(undefined);
+    });
+
+    it('a long e-mail wraps between its parts, not in the middle of a word', async () => {
+      const { client } = await startMocks();
+      const el = await mount(client);
+      const cell = el.shadowRoot!.querySelector('[part~="email-cell"]')!;
+      expect(cell.querySelectorAll('wbr').length).to.be.greaterThan(1);
+      expect(cell.textContent).to.match(/^[^\s]+@[^\s]+$/);
+    });
+
     it('the validation, group and period filters send their query', async () => {
       const { client, mock } = await startMocks();
       const el = await mount(client);

@@ -27,6 +27,7 @@ import { format } from '../translations/index.js';
 import { ClrCandidateDeleteEvent, ClrCandidateDissociateEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from './candidates-table.events.js';
 import { icons } from '../shared/icons.js';
 import { dissociateStyles, styles } from './candidates-table.styles.js';
+import { isReversedPeriod } from '../shared/period.js';
 import type { CellPosition } from './grid-keys.js';
 
 /** The table's filters (§6.1: search, status, validation, group, period), as the list endpoint takes them. */
@@ -104,6 +105,15 @@ function cleanFilters(filters: CandidateTableFilters): CandidateTableFilters {
   return out;
 }
 
+/**
+ * An e-mail that wraps between its parts (before « @ » and each « . »), not in
+ * the middle of a word: « anais.benoit / @exemple / .fr ».
+ */
+function breakableEmail(email: string): TemplateResult {
+  const parts = email.split(/(?=[@.])/);
+  return html`${parts.map((part, i) => (i === 0 ? part : html`<wbr />${part}`))}`;
+}
+
 /** What the table asks the list endpoint for: the scope, the search, filters and sort, the first page's size. */
 interface ListQuery {
   groupId: string | null;
@@ -145,6 +155,7 @@ function nextFrame(): Promise<void> {
  * @csspart search-input - The search box.
  * @csspart filters - The filters' group.
  * @csspart filter - Each filter's control (status, validation, group, period).
+ * @csspart field-error - The message beside a period whose « au » is before its « du ».
  * @csspart reset-button - « Réinitialiser les filtres ».
  * @csspart export-button - « Exporter le tableau ».
  * @csspart error - The loading error and its « Réessayer » button.
@@ -204,6 +215,8 @@ export class ClrCandidatesTable extends ClrElement {
   @state() private actionError: string | null = null;
   @state() private exporting = false;
   @state() private deleting = new Set<string>();
+  /** The period being typed: applied once « au » is not before « du ». */
+  @state() private periodDraft: { from: string; to: string } = { from: '', to: '' };
 
   @query('[part~="body"]') private body!: HTMLElement & VirtualizerHostElement;
 
@@ -409,19 +422,36 @@ export class ClrCandidatesTable extends ClrElement {
     if (event.last >= this.#list.rows.length - LOAD_AHEAD) void this.#list.nextPage();
   };
 
+  /** « 1 candidat », « 0 candidat », « 19 candidats » (the language's plural rules). */
+  #count(n: number): string {
+    const t = this.t.candidatesTable;
+    return format(new Intl.PluralRules(this.locale).select(n) === 'one' ? t.totalOne : t.total, { n });
+  }
+
   #loadedNotice(): string {
     const rows = this.#list.rows.length;
     const total = this.#list.total ?? rows;
-    if (rows >= total) return total === 1 ? this.t.candidatesTable.totalOne : format(this.t.candidatesTable.total, { n: total });
+    if (rows >= total) return this.#count(total);
     return format(this.t.candidatesTable.loaded, { n: rows, total });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('filters')) this.#searchText = this.filters.q ?? '';
+    if (changed.has('filters')) {
+      this.#searchText = this.filters.q ?? '';
+      this.periodDraft = { from: this.filters.from ?? '', to: this.filters.to ?? '' };
+    }
   }
 
   // ---------------------------------------------------------------------------
   // Filters, sort, export
+
+  #onPeriod(which: 'from' | 'to', event: Event): void {
+    const period = { ...this.periodDraft, [which]: (event.target as HTMLInputElement).value };
+    this.periodDraft = period;
+    // « du » after « au »: refused beside the field; the table keeps its last good result.
+    if (isReversedPeriod(period.from, period.to)) return;
+    this.#setFilters({ from: period.from, to: period.to });
+  }
 
   #setFilters(patch: Partial<CandidateTableFilters>): void {
     // A search still waiting for its delay goes with this change, rather than being overwritten by the old one.
@@ -620,7 +650,9 @@ export class ClrCandidatesTable extends ClrElement {
             ${rows.length === 0
               ? html`<div role="rowgroup" class="overlay">
                   <div part="message-row" role="row" aria-rowindex="2">
-                    <div role="gridcell" aria-colspan=${COLUMNS.length}>${firstLoad ? this.t.common.loading : taskError === null && this.api && !pending ? t.empty : ''}</div>
+                    <div role="gridcell" aria-colspan=${COLUMNS.length}>
+                      ${firstLoad ? this.t.common.loading : taskError === null && this.api && !pending ? this.#renderEmpty() : ''}
+                    </div>
                   </div>
                 </div>`
               : nothing}
@@ -637,13 +669,23 @@ export class ClrCandidatesTable extends ClrElement {
     `;
   }
 
+  /** What to do next when nothing is listed: widen the search (with the button), or create a candidate. */
+  #renderEmpty(): TemplateResult {
+    const t = this.t.candidatesTable;
+    const filtered = Object.keys(cleanFilters(this.filters)).length > 0;
+    return filtered
+      ? html`${t.emptyFiltered} <button type="button" class="link" @click=${() => this.resetFilters()}>${t.reset}</button>`
+      : html`${t.empty}`;
+  }
+
   #renderCounts(): TemplateResult {
     const t = this.t.candidatesTable;
     const counts = this.statusCounts;
     const labels = LABELS[this.locale].candidateStatus;
-    const total = counts ? counts.to_assign + counts.scheduled + counts.expired + counts.taken : null;
+    // The candidates the table lists (its status filter included): the same figure as at its bottom.
+    const total = counts ? (this.totalCount ?? counts.to_assign + counts.scheduled + counts.expired + counts.taken) : null;
     return html`<div part="counts" role="group" aria-label=${t.counts}>
-      <span part="total">${total === null ? '' : total === 1 ? t.totalOne : format(t.total, { n: total })}</span>
+      <span part="total">${total === null ? '' : this.#count(total)}</span>
       ${STATUSES.map(
         (status) =>
           html`<button part="count" data-status=${status} aria-pressed=${this.filters.status === status ? 'true' : 'false'} @click=${() => this.#toggleStatus(status)}>
@@ -659,6 +701,7 @@ export class ClrCandidatesTable extends ClrElement {
     const labels = LABELS[this.locale];
     const groups = (this.#groupsTask.value ?? []).filter((g) => this.includeHidden || !g.hidden);
     const groupView = this.groupId !== null && this.groupId !== '';
+    const reversed = isReversedPeriod(this.periodDraft.from, this.periodDraft.to);
     return html`<div part="toolbar">
       <slot name="toolbar-start"></slot>
       <form part="search" role="search" @submit=${this.#onSearchSubmit}>
@@ -699,12 +742,22 @@ export class ClrCandidatesTable extends ClrElement {
               >`}
         <label class="field"
           ><span>${t.periodFrom}</span>
-          <input part="filter" type="date" name="from" .value=${f.from ?? ''} @change=${(e: Event) => this.#setFilters({ from: (e.target as HTMLInputElement).value })}
+          <input part="filter" type="date" name="from" .value=${this.periodDraft.from} @change=${(e: Event) => this.#onPeriod('from', e)}
         /></label>
-        <label class="field"
-          ><span>${t.periodTo}</span>
-          <input part="filter" type="date" name="to" .value=${f.to ?? ''} @change=${(e: Event) => this.#setFilters({ to: (e.target as HTMLInputElement).value })}
-        /></label>
+        <div class="field">
+          <label for="period-to">${t.periodTo}</label>
+          <input
+            part="filter"
+            id="period-to"
+            type="date"
+            name="to"
+            .value=${this.periodDraft.to}
+            aria-invalid=${reversed ? 'true' : 'false'}
+            aria-describedby=${reversed ? 'period-error' : nothing}
+            @change=${(e: Event) => this.#onPeriod('to', e)}
+          />
+          ${reversed ? html`<span part="field-error" class="field-error" id="period-error" role="alert">${t.periodReversed}</span>` : nothing}
+        </div>
       </div>
       <button part="reset-button" @click=${() => this.resetFilters()}>${t.reset}</button>
       <span class="spacer"></span>
@@ -767,7 +820,7 @@ export class ClrCandidatesTable extends ClrElement {
             ? html`<span part="groups">${row.groups.map((g) => g.name).join(', ')}</span>`
             : nothing}`,
       )}
-      ${cell('email', row.email)} ${cell('lastLogin', formatDateTime(row.lastLoginAt))}
+      ${cell('email', breakableEmail(row.email))} ${cell('lastLogin', formatDateTime(row.lastLoginAt))}
       ${cell('status', html`<span part="status-badge" data-value=${row.status}>${labels.candidateStatus[row.status]}</span>`)}
       ${cell('validation', row.validation ? html`<span part="validation-badge" data-value=${row.validation}>${labels.validation[row.validation]}</span>` : nothing)}
       ${cell(

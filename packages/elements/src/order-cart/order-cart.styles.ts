@@ -103,4 +103,72 @@ export const styles = css`
   .validation h2:focus-visible {
     outline: 2px solid var(--_primary);
   }
+  /* Under 640 px each product (and each line of the order) is a card, label: value, its « - » and « + » in reach. */
+  @media (max-width: 640px) {
+    .scroll {
+      overflow-x: visible;
+    }
+    table,
+    tbody,
+    tfoot,
+    tr {
+      display: block;
+      width: 100%;
+    }
+    caption {
+      display: block;
+    }
+    thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    tbody tr {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: calc(var(--_space) * 0.5) var(--_space);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_space);
+      margin-bottom: var(--_space);
+    }
+    tbody th,
+    tbody td,
+    tbody td.num {
+      display: block;
+      border: none;
+      padding: 0;
+      text-align: start;
+      white-space: normal;
+    }
+    tbody th {
+      grid-column: 1 / -1;
+    }
+    tbody td.quantity-cell {
+      grid-column: 1 / -1;
+    }
+    td[data-label]::before {
+      content: attr(data-label);
+      display: block;
+      font-size: 0.8em;
+      color: var(--_muted);
+    }
+    .stepper button {
+      min-width: 2.75rem;
+      min-height: 2.75rem;
+    }
+    tfoot tr {
+      display: flex;
+      justify-content: space-between;
+      gap: var(--_space);
+    }
+    tfoot th,
+    tfoot td {
+      display: block;
+      border: none;
+      padding: calc(var(--_space) * 0.5) 0;
+    }
+  }
 `;

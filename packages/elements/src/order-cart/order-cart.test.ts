@@ -192,6 +192,20 @@ describe('<clr-order-cart>', () => {
   });
 
   describe('events', () => {
+    it('§4.4 showValidation(order) reopens « Validation de commande » for an order passed earlier; « Retour » asks the page to close', async () => {
+      const { client } = await startMocks();
+      const el = await cart(client);
+      const pending = (await client.orders.list({ section: 'to_validate' })).data[0]!;
+      el.showValidation(pending);
+      await el.updateComplete;
+      expect(root(el).querySelector('h2')!.textContent).to.equal('Validation de commande');
+      expect(total(el, 'ttc')).to.equal(`340,80${NBSP}€`);
+      expect(root(el).querySelector('[part="checkout"]')!.textContent!.trim()).to.equal('Poursuivre ma commande →');
+      const back = oneEvent(el, 'clr-cart-back');
+      root(el).querySelector<HTMLButtonElement>('[part="back"]')!.click();
+      await back;
+    });
+
     it('« Valider le panier » creates the order and fires clr-order-created with it', async () => {
       const { client, mock } = await startMocks();
       const before = mock.store.state.orders.length;

@@ -54,7 +54,7 @@ const NOT_A_NUMBER = '\u0000';
  *
  * @fires clr-order-created - The order was created; `detail` is the `Order` (pending, « En cours »).
  * @fires clr-checkout - Cancelable request: `detail.url` is the payment centre's address for `detail.order`; unless prevented the element calls `window.location.assign(url)`.
- * @fires clr-cart-back - « Retour » was pressed on the cart: the page closes the window the cart is in.
+ * @fires clr-cart-back - « Retour » was pressed on the cart (or on the validation step of an order reopened with `showValidation`): the page closes the window the cart is in.
  *
  * @csspart title - The heading of each step.
  * @csspart table - The products table, and the order's lines table in the validation step.
@@ -111,6 +111,8 @@ export class ClrOrderCart extends ClrElement {
   /** Set synchronously on the first click, before Lit re-renders the disabled button. */
   #inFlight = false;
   #focusValidation = false;
+  /** The validation step shows an order passed earlier (`showValidation`), not one this cart created. */
+  #reopened = false;
 
   #products = new Task(this, {
     task: async ([api], { signal }) => {
@@ -135,6 +137,18 @@ export class ClrOrderCart extends ClrElement {
     this.#setText(productId, String(quantity));
   }
 
+  /**
+   * « Valider et régler une commande » (§4.4): the « Validation de commande »
+   * step for an order passed earlier and not yet paid, with its « Poursuivre
+   * ma commande → ». « Retour » then fires `clr-cart-back` (the page closes the window).
+   */
+  showValidation(order: Order): void {
+    this.reset();
+    this.order = order;
+    this.#reopened = true;
+    this.#focusValidation = true;
+  }
+
   /** Back to an empty cart (the validation step closes). */
   reset(): void {
     this.order = null;
@@ -142,6 +156,7 @@ export class ClrOrderCart extends ClrElement {
     this.lineErrors = new Map();
     this.alertMessage = null;
     this.#idempotencyKey = undefined;
+    this.#reopened = false;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -262,7 +277,7 @@ export class ClrOrderCart extends ClrElement {
   }
 
   #back(): void {
-    if (this.order) {
+    if (this.order && !this.#reopened) {
       this.reset();
       return;
     }
@@ -368,10 +383,10 @@ export class ClrOrderCart extends ClrElement {
     return html`
       <tr part="row" data-product-id=${product.id}>
         <th scope="row">${name}</th>
-        <td>${examTypeLabel(product.examType, undefined, this.locale)}</td>
-        <td>${product.reference}</td>
-        <td class="num">${formatMoney(product.unitPriceHt, locale)}</td>
-        <td>
+        <td data-label=${t.type}>${examTypeLabel(product.examType, undefined, this.locale)}</td>
+        <td data-label=${t.reference}>${product.reference}</td>
+        <td class="num" data-label=${t.unitPriceHt}>${formatMoney(product.unitPriceHt, locale)}</td>
+        <td class="quantity-cell" data-label=${t.quantity}>
           <span part="stepper" class="stepper">
             <button
               type="button"
@@ -407,7 +422,7 @@ export class ClrOrderCart extends ClrElement {
           </span>
           ${error ? html`<span part="field-error" class="field-error" id=${errorId}>${error}</span>` : nothing}
         </td>
-        <td class="num">${formatMoney(amount, locale)}</td>
+        <td class="num" data-label=${t.amount}>${formatMoney(amount, locale)}</td>
       </tr>
     `;
   }
@@ -441,11 +456,11 @@ export class ClrOrderCart extends ClrElement {
                 (line) => html`
                   <tr>
                     <th scope="row">${names.get(line.productId) ?? examTypeLabel(line.examType, undefined, this.locale)}</th>
-                    <td>${examTypeLabel(line.examType, undefined, this.locale)}</td>
-                    <td class="num">${formatQuantity(line.quantity, locale)}</td>
-                    <td class="num">${formatMoney(line.unitPriceHt, locale)}</td>
-                    <td class="num">${formatMoney(line.ht, locale)}</td>
-                    <td class="num">${formatMoney(line.ttc, locale)}</td>
+                    <td data-label=${t.type}>${examTypeLabel(line.examType, undefined, this.locale)}</td>
+                    <td class="num" data-label=${t.quantity}>${formatQuantity(line.quantity, locale)}</td>
+                    <td class="num" data-label=${t.unitPriceHt}>${formatMoney(line.unitPriceHt, locale)}</td>
+                    <td class="num" data-label=${t.priceHt}>${formatMoney(line.ht, locale)}</td>
+                    <td class="num" data-label=${t.priceTtc}>${formatMoney(line.ttc, locale)}</td>
                   </tr>
                 `,
               )}

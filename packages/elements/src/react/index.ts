@@ -16,6 +16,7 @@ import '../define/clr-documents-dialog.js';
 import '../define/clr-group-dialog.js';
 import '../define/clr-groups-table.js';
 import '../define/clr-order-cart.js';
+import '../define/clr-orders-table.js';
 import '../define/clr-result-card.js';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
@@ -36,6 +37,8 @@ import type { ClrGroupChangeEvent, ClrGroupDeleteEvent, ClrGroupOpenEvent } from
 import { ClrGroupsTable as ClrGroupsTableElement } from '../groups-table/groups-table.js';
 import type { ClrCartBackEvent, ClrCheckoutEvent, ClrOrderCreatedEvent } from '../order-cart/order-cart.events.js';
 import { ClrOrderCart as ClrOrderCartElement } from '../order-cart/order-cart.js';
+import type { ClrOrderPayEvent, ClrOrdersLoadedEvent } from '../orders-table/orders-table.events.js';
+import { ClrOrdersTable as ClrOrdersTableElement } from '../orders-table/orders-table.js';
 import type { ClrDocumentOpenEvent } from '../result-card/result-card.events.js';
 import { ClrResultCard as ClrResultCardElement } from '../result-card/result-card.js';
 
@@ -150,6 +153,18 @@ export const ClrOrderCart = createComponent({
     onClrCheckout: 'clr-checkout' as EventName<ClrCheckoutEvent>,
   },
   displayName: 'ClrOrderCart',
+});
+
+/** `<clr-orders-table>` — Orders table (§4.1, §4.2, §4.4). */
+export const ClrOrdersTable = createComponent({
+  react: React,
+  tagName: 'clr-orders-table',
+  elementClass: ClrOrdersTableElement,
+  events: {
+    onClrOrderPay: 'clr-order-pay' as EventName<ClrOrderPayEvent>,
+    onClrOrdersLoaded: 'clr-orders-loaded' as EventName<ClrOrdersLoadedEvent>,
+  },
+  displayName: 'ClrOrdersTable',
 });
 
 /** `<clr-result-card>` — The §6.9 result card with the links to the candidate's documents. */

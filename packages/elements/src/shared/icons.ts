@@ -24,6 +24,8 @@ export const icons = {
   ),
   /** « Dissocier » (Lucide `user-minus`). */
   userMinus: icon(svg`<path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2"/><circle cx="9" cy="7" r="4"/><line x1="22" x2="16" y1="11" y2="11"/>`),
+  /** « Valider et régler une commande » (§4.4; Lucide `credit-card`). */
+  creditCard: icon(svg`<rect width="20" height="14" x="2" y="5" rx="2"/><line x1="2" x2="22" y1="10" y2="10"/>`),
   /** « Editer » (Lucide `pencil`). */
   pencil: icon(svg`<path d="M17 3a2.85 2.83 0 1 1 4 4L7.5 20.5 2 22l1.5-5.5Z"/><path d="m15 5 4 4"/>`),
 };

@@ -5,10 +5,11 @@ import { codesDialog } from './en/codes-dialog.js';
 import { common } from './en/common.js';
 import { documentsDialog } from './en/documents-dialog.js';
 import { orderCart } from './en/order-cart.js';
+import { ordersTable } from './en/orders-table.js';
 import { groupsTable } from './en/groups-table.js';
 import { groupDialog } from './en/group-dialog.js';
 import { associateDialog } from './en/associate-candidates-dialog.js';
 import { resultCard } from './en/result-card.js';
 import type { Catalogue } from './fr.js';
 
-export const en: Catalogue = { common, candidatesTable, orderCart, codesDialog, groupsTable, groupDialog, associateDialog, candidateForm, resultCard, candidateFile, documentsDialog };
+export const en: Catalogue = { common, candidatesTable, orderCart, codesDialog, groupsTable, groupDialog, associateDialog, candidateForm, resultCard, candidateFile, documentsDialog, ordersTable };

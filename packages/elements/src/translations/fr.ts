@@ -5,13 +5,14 @@ import { codesDialog } from './fr/codes-dialog.js';
 import { common } from './fr/common.js';
 import { documentsDialog } from './fr/documents-dialog.js';
 import { orderCart } from './fr/order-cart.js';
+import { ordersTable } from './fr/orders-table.js';
 import { groupsTable } from './fr/groups-table.js';
 import { groupDialog } from './fr/group-dialog.js';
 import { associateDialog } from './fr/associate-candidates-dialog.js';
 import { resultCard } from './fr/result-card.js';
 
 /** The French catalogue: one section per element (each in its own file), plus `common`. */
-export const fr = { common, candidatesTable, orderCart, codesDialog, groupsTable, groupDialog, associateDialog, candidateForm, resultCard, candidateFile, documentsDialog };
+export const fr = { common, candidatesTable, orderCart, codesDialog, groupsTable, groupDialog, associateDialog, candidateForm, resultCard, candidateFile, documentsDialog, ordersTable };
 
 /** Every locale's catalogue has exactly this shape: a missing English string is a type error. */
 export type Catalogue = typeof fr;

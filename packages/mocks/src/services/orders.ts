@@ -15,6 +15,7 @@ import {
   presentOrder,
   startOfParisDay,
   stockOf,
+  orderCountsInTotals,
   sumMoney,
   validateOrderRequest,
   type Order,
@@ -144,7 +145,7 @@ const SECTION_RANK: Record<OrderSection, number> = { to_validate: 0, to_consume:
  */
 export function listOrders(store: MockStore, spaceId: string, query: OrderListQuery): OrderList {
   const orders = filteredOrders(store, spaceId, query);
-  return { ...offsetPage(orders, query.cursor, query.limit), totals: sumMoney(orders.map((o) => o.totals)) };
+  return { ...offsetPage(orders, query.cursor, query.limit), totals: sumMoney(orders.filter(orderCountsInTotals).map((o) => o.totals)) };
 }
 
 /** Every order the table shows for these filters, in its order (the export writes them all). */
