@@ -5,8 +5,8 @@
  * logins. SIGINT/SIGTERM close the server, then the database.
  *
  * Environment: DATABASE_URL (default file:./data/clr.db, relative to server/),
- * PORT, HOST, NODE_ENV, PUBLIC_URL (links in e-mails), TRUST_PROXY=1 (client
- * address from X-Forwarded-For), PAYMENT_URL, PAYMENT_WEBHOOK_SECRET,
+ * PORT, HOST, NODE_ENV, PUBLIC_URL (links in e-mails), TRUST_PROXY (the number
+ * of proxies in front: the client address is the one the outermost saw), PAYMENT_URL, PAYMENT_WEBHOOK_SECRET,
  * CLR_TOKEN_SECRET (signs embed tokens; shared by every instance), SMTP_URL
  * (smtp://user:pass@host:587 or smtps://…; unset, e-mails stay in the outbox
  * shown at /demo/boite-mail), MAIL_FROM (sender), and the demo logins'
@@ -18,7 +18,7 @@ import { backfillDerivedColumns } from './db/backfill.js';
 import { createDb, migrate, redactUrl, resolveDatabaseUrl } from './db/client.js';
 import { seedIfEmpty } from './seed/index.js';
 import { sweep } from './services/housekeeping.js';
-import { DEFAULT_CONFIG } from './http/env.js';
+import { DEFAULT_CONFIG, parseTrustProxy } from './http/env.js';
 import { mailSettingsFromEnv, redactSmtpUrl, smtpTransport } from './services/mail-transport.js';
 import { startMailWorker, type MailWorker } from './services/mail-worker.js';
 
@@ -33,6 +33,7 @@ function portFrom(value: string | undefined): number {
 
 async function main(): Promise<void> {
   const port = portFrom(env.PORT);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
   const production = env.NODE_ENV === 'production';
   const url = resolveDatabaseUrl(env.DATABASE_URL);
 
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
     config: {
       production,
       publicUrl,
-      trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+      trustProxy,
       paymentUrl: env.PAYMENT_URL?.trim() || `${publicUrl}/paiement`,
       paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET?.trim() || undefined,
       ...(env.CLR_TOKEN_SECRET?.trim() ? { tokenSecret: env.CLR_TOKEN_SECRET.trim() } : {}),
