@@ -3,7 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from './db/client.js';
 import { identify } from './http/auth.js';
 import { DEFAULT_CONFIG, type AppConfig, type AppDeps, type AppEnv } from './http/env.js';
-import { crossOrigin, requestContext } from './http/middleware.js';
+import { crossOrigin, requestContext, sameSiteOnly } from './http/middleware.js';
 import { createRouter } from './http/openapi.js';
 import { handleError, handleNotFound, validationHook } from './http/problem.js';
 import { authRoutes } from './routes/auth.js';
@@ -57,6 +57,7 @@ export function createApp(options: CreateAppOptions) {
 
   const api = createRouter();
   api.use('*', crossOrigin);
+  api.use('*', sameSiteOnly);
   api.use('*', identify);
   api.route('/healthz', healthRoutes());
   api.route('/auth', authRoutes());

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { routePath } from 'hono/route';
 import type { AppDeps, AppEnv } from './env.js';
+import { forbidden, SESSION_COOKIE } from './auth.js';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
@@ -51,3 +53,55 @@ export const crossOrigin = cors({
   maxAge: 600,
   credentials: false,
 });
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The origins the admin site is served from: this request's own (either scheme, behind a TLS proxy) and `PUBLIC_URL`'s. */
+function ownOrigins(c: Context<AppEnv>): Set<string> {
+  const origins = new Set<string>();
+  const host = c.req.header('host');
+  if (host) {
+    origins.add(`http://${host}`.toLowerCase());
+    origins.add(`https://${host}`.toLowerCase());
+  }
+  for (const url of [c.req.url, c.get('deps').config.publicUrl]) {
+    try {
+      origins.add(new URL(url).origin.toLowerCase());
+    } catch {
+      // not a URL: nothing to add
+    }
+  }
+  return origins;
+}
+
+/**
+ * Is this request from the admin site's own pages? The browser says so itself:
+ * `Sec-Fetch-Site` (`same-origin`, or `none` when the user typed the address),
+ * else `Origin`. A request with neither comes from a program, not from a page
+ * of another site (browsers send `Origin` on every cross-origin unsafe request).
+ */
+export function fromOwnSite(c: Context<AppEnv>): boolean {
+  const origin = c.req.header('origin')?.trim().toLowerCase();
+  const site = c.req.header('sec-fetch-site')?.trim().toLowerCase();
+  if (site === 'same-origin' || site === 'none') return true;
+  if (origin !== undefined) return origin !== 'null' && ownOrigins(c).has(origin.replace(/\/$/, ''));
+  return site === undefined;
+}
+
+/**
+ * CSRF (cross-site request forgery): an unsafe request (`POST`, `PUT`,
+ * `PATCH`, `DELETE`) that would act with the session cookie, and every
+ * request to `/auth` (login, logout, reset), must come from the admin site's
+ * own origin; a form or a script of another site gets 403 before anything is
+ * read or written. Requests with `Authorization` (API keys, embed tokens)
+ * carry no cookie the browser adds by itself and are not concerned.
+ */
+export const sameSiteOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (SAFE_METHODS.has(c.req.method) || c.req.header('authorization') !== undefined) return next();
+  const withCookie = getCookie(c, SESSION_COOKIE) !== undefined;
+  const auth = /\/auth(\/|$)/.test(c.req.path);
+  if ((withCookie || auth) && !fromOwnSite(c)) {
+    throw forbidden("Requête refusée : elle ne vient pas du site d'administration (contrôle de l'origine).");
+  }
+  return next();
+};
