@@ -10,13 +10,16 @@
  * CLR_TOKEN_SECRET (signs embed tokens; shared by every instance), SMTP_URL
  * (smtp://user:pass@host:587 or smtps://…; unset, e-mails stay in the outbox
  * shown at /demo/boite-mail), MAIL_FROM (sender), and the demo logins'
- * overrides (CLR_DEMO_ADMIN_EMAIL, … see src/seed/credentials.ts).
+ * overrides (CLR_DEMO_ADMIN_EMAIL, … see src/seed/credentials.ts). In production
+ * the server refuses to start while a demo login still works, unless
+ * CLR_DISABLE_DEMO_LOGINS=1 asks it to disable them (src/seed/demo-logins.ts).
  */
 import { serve } from '@hono/node-server';
 import { createApp, API_PREFIX } from './app.js';
 import { backfillDerivedColumns } from './db/backfill.js';
 import { createDb, migrate, redactUrl, resolveDatabaseUrl } from './db/client.js';
 import { seedIfEmpty } from './seed/index.js';
+import { DISABLE_DEMO_LOGINS_ENV, guardDemoLogins } from './seed/demo-logins.js';
 import { sweep } from './services/housekeeping.js';
 import { DEFAULT_CONFIG, parseTrustProxy } from './http/env.js';
 import { mailSettingsFromEnv, redactSmtpUrl, smtpTransport } from './services/mail-transport.js';
@@ -42,6 +45,11 @@ async function main(): Promise<void> {
   const filled = await backfillDerivedColumns(handle.db);
   if (filled > 0) console.log(`  ${filled} groupe(s) : clés de recherche et de tri calculées`);
   const seed = await seedIfEmpty(handle.db, { env });
+  if (production) {
+    // A database first seeded in development must not keep its published logins (refused, or disabled when asked).
+    const disabled = await guardDemoLogins(handle.db, env);
+    if (disabled.length > 0) console.warn(`Demo logins disabled (${DISABLE_DEMO_LOGINS_ENV}=1): ${disabled.map((l) => l.label).join(', ')}.`);
+  }
 
   const publicUrl = env.PUBLIC_URL?.trim() || `http://localhost:${port}`;
   const mail = mailSettingsFromEnv(env, publicUrl);
