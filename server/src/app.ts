@@ -5,6 +5,7 @@ import { identify } from './http/auth.js';
 import { DEFAULT_CONFIG, type AppConfig, type AppDeps, type AppEnv } from './http/env.js';
 import { crossOrigin, requestContext, sameSiteOnly } from './http/middleware.js';
 import { createRouter } from './http/openapi.js';
+import { limitBody } from './http/limits.js';
 import { handleError, handleNotFound, validationHook } from './http/problem.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -111,6 +112,7 @@ export function createApp(options: CreateAppOptions) {
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestContext(deps));
+  app.use('*', limitBody(deps.config.bodyLimitBytes));
   app.onError(handleError);
   app.notFound(handleNotFound);
   app.route(API_PREFIX, api);

@@ -68,6 +68,8 @@ export interface AppConfig {
    * share it (`CLR_TOKEN_SECRET`); by default a random one per process.
    */
   tokenSecret: string;
+  /** Largest request body accepted (`BODY_LIMIT_BYTES`, default 1 MiB); more is a 413 before the rest is read. */
+  bodyLimitBytes: number;
   /** Where the one-line request logs go. */
   log: (line: string) => void;
   /**
@@ -122,6 +124,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   paymentProvider: parsePaymentProvider(process.env.PAYMENT_PROVIDER),
   tokenSecret: randomBytes(32).toString('base64url'),
   log: (line) => console.log(line),
+  bodyLimitBytes: 1024 * 1024,
   mailDelivery: 'outbox',
   mailFrom: 'Certification Le Robert <ne-pas-repondre@localhost>',
 };
