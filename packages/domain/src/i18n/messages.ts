@@ -92,6 +92,7 @@ const FR = {
 
   // Lists, filters and sorting
   'q.tooLong': 'La recherche ne doit pas dépasser {max} caractères.',
+  'q.invalid': 'La recherche ne doit pas contenir de caractère de contrôle (tabulation, retour à la ligne…).',
   'examType.required': "Le type d'examen est obligatoire.",
   'examType.invalid': "Le type d'examen n'est pas valide.",
   'from.invalid': "La date de début n'est pas valide.",
@@ -229,6 +230,7 @@ const EN: Record<MessageId, string> = {
   'quantity.invalid': 'The quantity must be a whole number between 1 and 10,000.',
 
   'q.tooLong': 'The search must not exceed {max} characters.',
+  'q.invalid': 'The search must not contain control characters (tab, line break…).',
   'examType.required': 'The exam type is required.',
   'examType.invalid': 'The exam type is not valid.',
   'from.invalid': 'The start date is not valid.',
