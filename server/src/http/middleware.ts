@@ -3,7 +3,8 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { cors } from 'hono/cors';
 import { routePath } from 'hono/route';
-import type { AppDeps, AppEnv } from './env.js';
+import { trustedHops, type AppDeps, type AppEnv } from './env.js';
+import { HSTS, HTML_BASELINE } from './html.js';
 import { forbidden, SESSION_COOKIE } from './auth.js';
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -33,6 +34,7 @@ export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.header('X-Request-Id', requestId);
     c.header('X-Content-Type-Options', 'nosniff');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+    secureHeaders(c, deps);
     const ms = (performance.now() - started).toFixed(1);
     const pattern = routePath(c) || '-';
     deps.config.log(`${c.req.method} ${pattern} ${c.res.status} ${ms}ms ${requestId}`);
@@ -53,6 +55,28 @@ export const crossOrigin = cors({
   maxAge: 600,
   credentials: false,
 });
+
+/** Did this request reach us over HTTPS (itself, or at the trusted proxy in front, or `PUBLIC_URL` says the site is HTTPS)? */
+function overHttps(c: Context<AppEnv>, deps: AppDeps): boolean {
+  if (c.req.url.startsWith('https:') || deps.config.publicUrl.startsWith('https:')) return true;
+  if (trustedHops(deps.config) === 0) return false;
+  return c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+}
+
+/**
+ * The same protective headers on every HTML answer (the site's `index.html`
+ * at any path, the server's pages, the page saying the site is not built):
+ * a CSP with `frame-ancestors 'none'` (a page's own, else a strict one),
+ * `Referrer-Policy`, `X-Frame-Options: DENY`; and HSTS on every answer in
+ * production once HTTPS is in use.
+ */
+function secureHeaders(c: Context<AppEnv>, deps: AppDeps): void {
+  if (deps.config.production && overHttps(c, deps)) c.header('Strict-Transport-Security', HSTS);
+  if (!/^text\/html/i.test(c.res.headers.get('content-type') ?? '')) return;
+  for (const [name, value] of Object.entries(HTML_BASELINE)) {
+    if (!c.res.headers.has(name)) c.header(name, value);
+  }
+}
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
