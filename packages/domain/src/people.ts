@@ -25,6 +25,7 @@ export {
   EMBED_TOKEN_TTL_DEFAULT,
   EMBED_TOKEN_TTL_MAX,
   EmbedTokenBody,
+  emailChangeNeedsPassword,
   LoginBody,
   PasswordChangeBody,
   PasswordResetConfirmBody,

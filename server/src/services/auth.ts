@@ -1,4 +1,4 @@
-import { fr } from '@clr/domain';
+import { emailChangeNeedsPassword, fr } from '@clr/domain';
 import { withTransaction } from '../db/client.js';
 import type { AppDeps } from '../http/env.js';
 import { randomToken, sha256 } from '../http/crypto.js';
@@ -200,6 +200,25 @@ export async function changePassword(
     await enqueueMail(tx, passwordChangedMail({ to: admin.email, firstName: admin.firstName, lastName: admin.lastName, spaceId: admin.spaceId }));
   });
   await closeAdminSessions(deps, adminId, sessionId);
+}
+
+/**
+ * `PATCH /me` changing the login e-mail: the current password comes with it
+ * (missing or wrong: 400 naming `currentPassword`), checked before anything is
+ * said about the new address — so a stolen session can neither take the
+ * account over nor learn which addresses have accounts.
+ */
+export async function confirmEmailChange(deps: AppDeps, adminId: string, patch: { email?: string | undefined; currentPassword?: string | undefined }): Promise<void> {
+  if (patch.email === undefined) return;
+  const admin = await deps.db.admin.findUnique({ where: { id: adminId }, select: { email: true, passwordHash: true } });
+  if (!admin) throw unauthenticated();
+  if (!emailChangeNeedsPassword(admin.email, patch)) return;
+  if (!patch.currentPassword) {
+    throw validationFailed([{ path: 'currentPassword', message: fr('profile.emailNeedsPassword') }], fr('profile.emailNeedsPassword'));
+  }
+  if (!(await verifyPassword(admin.passwordHash, patch.currentPassword))) {
+    throw validationFailed([{ path: 'currentPassword', message: fr('password.currentWrong') }], fr('password.currentWrong'));
+  }
 }
 
 /** Re-reads an admin for `/me`; a session whose admin vanished is no session. */

@@ -59,6 +59,8 @@ const FR = {
   'password.confirmationRequired': 'La confirmation du mot de passe est obligatoire.',
   'password.mismatch': 'Les mots de passe ne correspondent pas.',
   'password.currentRequired': 'Le mot de passe actuel est obligatoire.',
+  'password.currentWrong': 'Le mot de passe actuel est incorrect.',
+  'profile.emailNeedsPassword': 'Saisissez votre mot de passe actuel pour changer votre adresse électronique.',
   'password.sameAsCurrent': "Le nouveau mot de passe doit être différent de l'actuel.",
   'password.option.invalid': "L'option d'envoi du mot de passe n'est pas valide.",
   'password.acknowledgmentNeedsSending':
@@ -202,6 +204,8 @@ const EN: Record<MessageId, string> = {
   'password.confirmationRequired': 'The password confirmation is required.',
   'password.mismatch': 'The passwords do not match.',
   'password.currentRequired': 'The current password is required.',
+  'password.currentWrong': 'The current password is incorrect.',
+  'profile.emailNeedsPassword': 'Enter your current password to change your e-mail address.',
   'password.sameAsCurrent': 'The new password must differ from the current one.',
   'password.option.invalid': 'The password sending option is not valid.',
   'password.acknowledgmentNeedsSending':

@@ -55,8 +55,8 @@ export class MeResource extends Resource {
     return session;
   }
 
-  /** Changes any of last name, first name, e-mail. */
-  update(patch: { lastName?: string; firstName?: string; email?: string }, options?: CallOptions): Promise<Session> {
+  /** Changes any of last name, first name, e-mail; a new e-mail also takes `currentPassword`, the current password. */
+  update(patch: { lastName?: string; firstName?: string; email?: string; currentPassword?: string }, options?: CallOptions): Promise<Session> {
     return this.http.json({ method: 'PATCH', path: 'me', body: patch, schema: Session, options });
   }
 
