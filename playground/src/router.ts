@@ -81,6 +81,14 @@ export class Router<R extends RouteDef> {
   }
 }
 
+function hasControlOrBackslash(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
+}
+
 /** A placeholder origin: a return path is resolved against it and must stay on it. */
 const OWN = 'http://site.invalid';
 
@@ -92,7 +100,7 @@ const OWN = 'http://site.invalid';
  * to this site.
  */
 export function safeReturn(value: string | null): string {
-  if (!value || !value.startsWith('/') || /[\u0000-\u001f\u007f\\]/.test(value)) return '/';
+  if (!value || !value.startsWith('/') || hasControlOrBackslash(value)) return '/';
   let url: URL;
   try {
     url = new URL(value, OWN);
