@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../src/http/env.js';
 import { openSession } from '../../src/services/sessions.js';
-import { closeAll } from '../support/db.js';
+import { closeAll, testProvider } from '../support/db.js';
 import { makeAdmin, makeApiKey, makeCandidate, makeKit, makeLot, makeProduct, spaceWithAdmin, type TestKit } from '../api/helpers.js';
 
 /**
@@ -63,6 +63,8 @@ async function cookieFor(adminId: string): Promise<string> {
 
 beforeAll(async () => {
   kit = await makeKit();
+  // A throwaway database: its commits need not survive a power cut, and thousands of fsyncs would be most of the run.
+  if (testProvider() === 'sqlite') await kit.db.$queryRawUnsafe('PRAGMA synchronous = OFF');
   a = await spaceWithAdmin(kit, 'Démo');
   b = await spaceWithAdmin(kit, 'Autre');
   for (const made of [a, b]) {
