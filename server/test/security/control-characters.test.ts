@@ -82,3 +82,12 @@ describe('streamed exports that fail', () => {
     }
   });
 });
+
+describe('control characters in a path id (found by the fuzz on PostgreSQL)', () => {
+  it('a NUL in an id of the path or of the operator’s filter answers 400, never 500 (PostgreSQL refuses NUL in text)', async () => {
+    for (const path of ['/groups/a%00b', '/groups/a%00b/candidates/export.csv', '/candidates/a%00b', '/orders/a%00b', `/groups/${groupId}/members/a%00b`]) {
+      const res = await kit.call(path.endsWith('/members/a%00b') ? 'DELETE' : 'GET', path, { cookie: made.cookie });
+      expect({ path, status: res.status, type: res.headers.get('content-type') }).toEqual({ path, status: 400, type: 'application/problem+json' });
+    }
+  });
+});
