@@ -17,6 +17,8 @@ export default defineConfig({
     projects: [
       { resolve, ssr, environments, test: { name: 'domain', root: './packages/domain', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       { resolve, ssr, environments, test: { name: 'documents', root: './packages/documents', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      // The admin site's pure modules (the router's return path); its pages are tested end to end by Playwright.
+      { resolve, ssr, environments, test: { name: 'playground', root: './playground', include: ['src/**/*.test.ts'] } },
       // The mocks' own tests: MSW's setupServer in the test process, `fetch` against it.
       { resolve, ssr, environments, test: { name: 'mocks', root: './packages/mocks', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
       // The SDK's own unit tests (a scripted fetch, fake-indexeddb); the contract

@@ -81,8 +81,32 @@ export class Router<R extends RouteDef> {
   }
 }
 
-/** Only a path of this site, never another origin (`//evil.example`). */
+function hasControlOrBackslash(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || code === 0x5c) return true;
+  }
+  return false;
+}
+
+/** A placeholder origin: a return path is resolved against it and must stay on it. */
+const OWN = 'http://site.invalid';
+
+/**
+ * Only a path of this site, never another origin (`//evil.example`). URL
+ * parsing drops tabs and newlines and reads `\` as `/`, so `/%09/evil.example`
+ * would become `//evil.example`: any control character or backslash is
+ * refused (a space is kept: the URL encodes it), and what is left must resolve
+ * to this site.
+ */
 export function safeReturn(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
-  return value;
+  if (!value || !value.startsWith('/') || hasControlOrBackslash(value)) return '/';
+  let url: URL;
+  try {
+    url = new URL(value, OWN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== OWN || url.pathname.startsWith('//')) return '/';
+  return url.pathname + url.search + url.hash;
 }

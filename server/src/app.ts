@@ -3,8 +3,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from './db/client.js';
 import { identify } from './http/auth.js';
 import { DEFAULT_CONFIG, type AppConfig, type AppDeps, type AppEnv } from './http/env.js';
-import { crossOrigin, requestContext } from './http/middleware.js';
+import { crossOrigin, requestContext, sameSiteOnly } from './http/middleware.js';
 import { createRouter } from './http/openapi.js';
+import { limitBody } from './http/limits.js';
 import { handleError, handleNotFound, validationHook } from './http/problem.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogueRoutes } from './routes/catalogue.js';
@@ -60,6 +61,7 @@ export function createApp(options: CreateAppOptions) {
 
   const api = createRouter();
   api.use('*', crossOrigin);
+  api.use('*', sameSiteOnly);
   api.use('*', identify);
   api.route('/healthz', healthRoutes());
   api.route('/auth', authRoutes());
@@ -114,6 +116,7 @@ export function createApp(options: CreateAppOptions) {
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requestContext(deps));
+  app.use('*', limitBody(deps.config.bodyLimitBytes));
   app.onError(handleError);
   app.notFound(handleNotFound);
   app.route(API_PREFIX, api);

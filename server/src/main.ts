@@ -5,20 +5,24 @@
  * logins. SIGINT/SIGTERM close the server, then the database.
  *
  * Environment: DATABASE_URL (default file:./data/clr.db, relative to server/),
- * PORT, HOST, NODE_ENV, PUBLIC_URL (links in e-mails), TRUST_PROXY=1 (client
- * address from X-Forwarded-For), PAYMENT_URL, PAYMENT_WEBHOOK_SECRET,
- * CLR_TOKEN_SECRET (signs embed tokens; shared by every instance), SMTP_URL
+ * PORT, HOST, NODE_ENV, PUBLIC_URL (links in e-mails), TRUST_PROXY (the number
+ * of proxies in front: the client address is the one the outermost saw), PAYMENT_URL, PAYMENT_WEBHOOK_SECRET,
+ * CLR_TOKEN_SECRET (signs embed tokens; shared by every instance),
+ * BODY_LIMIT_BYTES (largest request body, default 1 MiB), SMTP_URL
  * (smtp://user:pass@host:587 or smtps://…; unset, e-mails stay in the outbox
  * shown at /demo/boite-mail), MAIL_FROM (sender), and the demo logins'
- * overrides (CLR_DEMO_ADMIN_EMAIL, … see src/seed/credentials.ts).
+ * overrides (CLR_DEMO_ADMIN_EMAIL, … see src/seed/credentials.ts). In production
+ * the server refuses to start while a demo login still works, unless
+ * CLR_DISABLE_DEMO_LOGINS=1 asks it to disable them (src/seed/demo-logins.ts).
  */
-import { serve } from '@hono/node-server';
 import { createApp, API_PREFIX } from './app.js';
 import { backfillDerivedColumns } from './db/backfill.js';
 import { createDb, migrate, redactUrl, resolveDatabaseUrl } from './db/client.js';
 import { seedIfEmpty } from './seed/index.js';
+import { DISABLE_DEMO_LOGINS_ENV, guardDemoLogins } from './seed/demo-logins.js';
 import { sweep } from './services/housekeeping.js';
-import { DEFAULT_CONFIG } from './http/env.js';
+import { DEFAULT_CONFIG, parseTrustProxy } from './http/env.js';
+import { DEFAULT_BODY_LIMIT_BYTES, serveApp } from './http/limits.js';
 import { mailSettingsFromEnv, redactSmtpUrl, smtpTransport } from './services/mail-transport.js';
 import { startMailWorker, type MailWorker } from './services/mail-worker.js';
 import { publicUrlFrom } from './http/public-url.js';
@@ -33,8 +37,17 @@ function portFrom(value: string | undefined): number {
   return port;
 }
 
+function bytesFrom(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_BODY_LIMIT_BYTES;
+  const bytes = Number(value);
+  if (!Number.isInteger(bytes) || bytes < 1024) throw new Error(`BODY_LIMIT_BYTES must be a number of bytes (at least 1024), got "${value}".`);
+  return bytes;
+}
+
 async function main(): Promise<void> {
   const port = portFrom(env.PORT);
+  const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+  const bodyLimitBytes = bytesFrom(env.BODY_LIMIT_BYTES);
   const production = env.NODE_ENV === 'production';
   const url = resolveDatabaseUrl(env.DATABASE_URL);
 
@@ -43,6 +56,11 @@ async function main(): Promise<void> {
   const filled = await backfillDerivedColumns(handle.db);
   if (filled > 0) console.log(`  ${filled} groupe(s) : clés de recherche et de tri calculées`);
   const seed = await seedIfEmpty(handle.db, { env });
+  if (production) {
+    // A database first seeded in development must not keep its published logins (refused, or disabled when asked).
+    const disabled = await guardDemoLogins(handle.db, env);
+    if (disabled.length > 0) console.warn(`Demo logins disabled (${DISABLE_DEMO_LOGINS_ENV}=1): ${disabled.map((l) => l.label).join(', ')}.`);
+  }
 
   // Every link the server writes starts with it, never with a request's Host (see http/public-url.ts).
   const publicUrl = publicUrlFrom(env, port);
@@ -56,7 +74,8 @@ async function main(): Promise<void> {
     config: {
       production,
       publicUrl,
-      trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+      trustProxy,
+      bodyLimitBytes,
       paymentUrl: env.PAYMENT_URL?.trim() || `${publicUrl}/paiement`,
       paymentWebhookSecret: env.PAYMENT_WEBHOOK_SECRET?.trim() || undefined,
       ...(env.CLR_TOKEN_SECRET?.trim() ? { tokenSecret: env.CLR_TOKEN_SECRET.trim() } : {}),
@@ -80,9 +99,8 @@ async function main(): Promise<void> {
   void housekeeping();
   setInterval(() => void housekeeping(), 60 * 60_000).unref();
 
-  // A documents request names up to SELECTION_MAX candidate ids in its query (≈ 37 KB): above Node's 16 KB header default.
-  const serverOptions = { maxHeaderSize: 64 * 1024 };
-  const server = serve({ fetch: app.fetch, port, serverOptions, ...(env.HOST ? { hostname: env.HOST } : {}) }, (info) => {
+  // Headers up to 64 KB (a documents request names up to SELECTION_MAX ids in its query, ≈ 37 KB); 431 and 400 as problem+json.
+  const server = serveApp(app.fetch, { port, hostname: env.HOST }, (info) => {
     const base = `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : 'localhost'}:${info.port}`;
     const lines = [
       '',

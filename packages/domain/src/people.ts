@@ -30,6 +30,7 @@ export {
   EmbedOriginsBody,
   EmbedTokenBody,
   embedScopeAllows,
+  emailChangeNeedsPassword,
   LoginBody,
   PasswordChangeBody,
   PasswordResetConfirmBody,

@@ -76,7 +76,10 @@ describe('« Modifier son profil » (§1.2)', () => {
     const cookie = await kit.demo();
     const res = await kit.call('PATCH', '/me', { cookie, body: { firstName: 'Camille' } });
     expect(res.json.admin.firstName).toBe('Camille');
-    const taken = await kit.call('PATCH', '/me', { cookie, body: { email: 'admin@autre.test' } });
+    const withoutPassword = await kit.call('PATCH', '/me', { cookie, body: { email: 'admin@autre.test' } });
+    expect(withoutPassword.status).toBe(400);
+    expect(withoutPassword.json.errors).toEqual([{ path: 'currentPassword', message: 'Saisissez votre mot de passe actuel pour changer votre adresse électronique.' }]);
+    const taken = await kit.call('PATCH', '/me', { cookie, body: { email: 'admin@autre.test', currentPassword: 'Demo-admin-1' } });
     expect(taken.status).toBe(409);
     expect(taken.json.errors).toEqual([{ path: 'email', message: 'Cette valeur est déjà utilisée.' }]);
   });

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { DomainError, embedScopeAllows, fr, isAllowedOrigin, normaliseOrigin } from '@clr/domain';
-import type { Actor, ActorKind, AppEnv } from './env.js';
+import { trustedHops, type Actor, type ActorKind, type AppEnv } from './env.js';
 import { sha256 } from './crypto.js';
 import { resumeSession } from '../services/sessions.js';
 import { EMBED_PREFIX, originsOf, readEmbedToken } from './embed.js';
@@ -35,13 +35,24 @@ export function clearSessionCookie(c: Context<AppEnv>): void {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: c.get('deps').config.production, httpOnly: true, sameSite: 'Lax' });
 }
 
-/** The caller's address: the socket's, or the first `X-Forwarded-For` hop behind a trusted proxy. */
+/**
+ * The caller's address, for the rate limits. Without a trusted proxy, the
+ * socket's. Behind `n` trusted proxies, the address the outermost of them saw:
+ * counting from the socket leftwards through `X-Forwarded-For`, the `n`-th
+ * entry (each proxy appends the address it was called from, so every entry to
+ * the left of that one was written by the client and is never believed). A
+ * header shorter than `n` gives its leftmost entry.
+ */
 export function clientAddress(c: Context<AppEnv>): string {
-  if (c.get('deps').config.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  return c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const socket = c.env?.incoming?.socket?.remoteAddress ?? 'unknown';
+  const hops = trustedHops(c.get('deps').config);
+  if (hops === 0) return socket;
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const chain = [...forwarded, socket];
+  return chain[Math.max(0, chain.length - 1 - hops)] ?? socket;
 }
 
 /**

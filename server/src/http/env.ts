@@ -42,8 +42,14 @@ export interface AppConfig {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   loginLimits: LoginLimits;
-  /** Take the client address from `X-Forwarded-For` (behind a trusted proxy). */
-  trustProxy: boolean;
+  /**
+   * How many proxies in front of the server to trust (`TRUST_PROXY`): the
+   * client's address is the one the outermost trusted proxy saw, i.e. the
+   * `trustProxy`-th `X-Forwarded-For` entry from the right (Express's
+   * `trust proxy = n`). `0`/`false`: the socket's address, the header ignored.
+   * `true` means 1.
+   */
+  trustProxy: boolean | number;
   /** Credits expire this many months after delivery (R3). */
   lotValidityMonths: number;
   /** The payment centre's checkout page (« Poursuivre ma commande », §4.3). */
@@ -66,6 +72,8 @@ export interface AppConfig {
    * share it (`CLR_TOKEN_SECRET`); by default a random one per process.
    */
   tokenSecret: string;
+  /** Largest request body accepted (`BODY_LIMIT_BYTES`, default 1 MiB); more is a 413 before the rest is read. */
+  bodyLimitBytes: number;
   /** Where the one-line request logs go. */
   log: (line: string) => void;
   /**
@@ -87,6 +95,23 @@ export interface AppConfig {
 export const PAYMENT_PROVIDER_NAMES = ['simulated', 'external'] as const;
 export type PaymentProviderName = (typeof PAYMENT_PROVIDER_NAMES)[number];
 
+/** `TRUST_PROXY` read strictly: unset, blank, `0`, `false` → 0; `true` → 1; a whole number of hops → that number. */
+export function parseTrustProxy(value: string | undefined): number {
+  const text = value?.trim().toLowerCase();
+  if (!text || text === 'false') return 0;
+  if (text === 'true') return 1;
+  if (/^\d{1,2}$/.test(text)) return Number(text);
+  throw new Error(`TRUST_PROXY must be the number of trusted proxies in front of the server (0, 1, 2, …), got "${value}".`);
+}
+
+/** The number of trusted hops of a config (`true` is one proxy). */
+export function trustedHops(config: Pick<AppConfig, 'trustProxy'>): number {
+  const t = config.trustProxy;
+  if (t === true) return 1;
+  if (typeof t === 'number' && Number.isInteger(t) && t > 0) return t;
+  return 0;
+}
+
 /** `PAYMENT_PROVIDER` read strictly: unset or blank → undefined (the environment's default); anything unknown is an error. */
 export function parsePaymentProvider(value: string | undefined): PaymentProviderName | undefined {
   const text = value?.trim();
@@ -101,7 +126,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   sessionIdleMs: 30 * 60_000,
   sessionAbsoluteMs: 12 * 60 * 60_000,
   loginLimits: { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 },
-  trustProxy: false,
+  trustProxy: 0,
   lotValidityMonths: 12,
   paymentUrl: 'http://localhost:3000/paiement',
   paymentWebhookSecret: undefined,
@@ -109,6 +134,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   paymentProvider: parsePaymentProvider(process.env.PAYMENT_PROVIDER),
   tokenSecret: randomBytes(32).toString('base64url'),
   log: (line) => console.log(line),
+  bodyLimitBytes: 1024 * 1024,
   mailDelivery: 'outbox',
   mailFrom: 'Certification Le Robert <ne-pas-repondre@localhost>',
   helpUrl: DEFAULT_HELP_URL,

@@ -9,5 +9,17 @@ export function htmlPageHeaders(formAction: "'none'" | "'self'" = "'none'"): Rec
     'Content-Security-Policy': `default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action ${formAction}; frame-ancestors 'none'`,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
   };
 }
+
+/** What every HTML answer of the server carries, whatever page it is: no framing, no sniffing, a referrer policy. */
+export const HTML_BASELINE: Record<string, string> = {
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+/** HSTS: browsers keep to HTTPS for a year once they have seen it over HTTPS. */
+export const HSTS = 'max-age=31536000';

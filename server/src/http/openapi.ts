@@ -1,6 +1,6 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
-import { ERROR_CODES } from '@clr/domain';
+import { ERROR_CODES, fr, hasControlCharacter } from '@clr/domain';
 import type { AppEnv } from './env.js';
 import { validationHook } from './problem.js';
 
@@ -69,4 +69,15 @@ export const SECURITY = {
   none: [],
 } as const;
 
-export const IdParam = z.object({ id: z.string().min(1).max(64) });
+/**
+ * A path segment naming a record: 1–64 characters, none a control character
+ * (PostgreSQL refuses a NUL in a text parameter: `/groups/a%00b` must be a 400
+ * naming the field, not a 500).
+ */
+export const PathSegment = z
+  .string({ error: fr('field.invalid') })
+  .min(1, { error: fr('field.invalid') })
+  .max(64, { error: fr('field.invalid') })
+  .refine((s) => !hasControlCharacter(s), { error: fr('field.invalid') });
+
+export const IdParam = z.object({ id: PathSegment });

@@ -1,7 +1,9 @@
 /**
  * The demo outbox: the e-mails the platform wrote, readable without a mail
  * server. `GET /api/v1/demo/outbox` (JSON, paginated) and the French page
- * `GET /demo/boite-mail`. The caller's space only; an operator sees all.
+ * `GET /demo/boite-mail`. An administrator's session only (never a key or an
+ * embed token): their space's messages, without the password-reset links sent
+ * to someone else; an operator sees only the messages sent to them.
  * Both answer 404 in production (`app.ts` does not even mount them there, and
  * each request checks again).
  */
@@ -13,12 +15,11 @@ import { identify, requireActor } from '../http/auth.js';
 import type { Actor, AppEnv } from '../http/env.js';
 import { createRouter, jsonResponse, problems } from '../http/openapi.js';
 import { decodeCursor } from '../services/cursor.js';
-import { listOutbox, OUTBOX_VIEW_STATUSES, type OutboxViewStatus } from '../services/mail-outbox.js';
+import { listOutbox, OUTBOX_READERS, OUTBOX_VIEW_STATUSES, type OutboxViewStatus } from '../services/mail-outbox.js';
 import { escapeHtml } from './public.js';
 import { htmlPageHeaders } from '../http/html.js';
 
-/** Who may read the demo outbox: a space's administrator or key (their space), an operator (every space). */
-const READERS = ['admin', 'apiKey', 'operator'] as const;
+const READERS = OUTBOX_READERS;
 
 /** 404 in production, whatever was mounted. */
 const demoOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -65,7 +66,9 @@ const listRoute = createRoute({
   operationId: 'listDemoOutbox',
   tags: ['demo'],
   summary: "Boîte d'envoi de démonstration : les courriels de mon espace, les plus récents d'abord",
-  description: "Démonstration uniquement : 404 en production. Un opérateur voit les courriels de tous les espaces.",
+  security: [{ session: [] }],
+  description:
+    "Démonstration uniquement : 404 en production. Session d'administrateur seulement (jamais une clé d'API ni un jeton d'intégration) : les courriels de son espace, sauf les liens de réinitialisation de mot de passe adressés à quelqu'un d'autre ; un opérateur voit les courriels qui lui sont adressés.",
   middleware: [demoOnly, requireActor(...READERS)] as const,
   request: { query: OutboxQuery },
   responses: { 200: jsonResponse(OutboxPage, 'Une page de la boîte d’envoi.'), ...problems(400, 401, 403, 404) },

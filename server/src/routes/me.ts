@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { PasswordChangeBody, ProfilePatchBody } from '@clr/domain';
 import { adminIdOf, requireActor } from '../http/auth.js';
 import { createRouter, jsonBody, jsonResponse, problems } from '../http/openapi.js';
-import { changePassword, loadProfile } from '../services/auth.js';
+import { changePassword, confirmEmailChange, loadProfile } from '../services/auth.js';
 import { SessionResponse } from './auth.js';
 
 const getMe = createRoute({
@@ -20,6 +20,8 @@ const patchMe = createRoute({
   operationId: 'updateProfile',
   tags: ['auth'],
   summary: 'Modifier mon profil (nom, prénom, courriel)',
+  description:
+    "Changer le courriel (l'identifiant de connexion) demande aussi `currentPassword`, le mot de passe actuel : absent ou incorrect, 400 `validation_failed` nommant `currentPassword`, vérifié avant toute réponse sur la nouvelle adresse. Un courriel déjà pris : 409 `conflict` nommant `email`, sans rien dire du compte qui l'a.",
   request: { body: jsonBody(ProfilePatchBody) },
   responses: { 200: jsonResponse(SessionResponse, 'Le profil modifié.'), ...problems(400, 401, 403, 409) },
 });
@@ -44,6 +46,7 @@ export function meRoutes() {
       const deps = c.get('deps');
       const adminId = adminIdOf(c);
       const patch = c.req.valid('json');
+      await confirmEmailChange(deps, adminId, patch);
       await deps.db.admin.update({
         where: { id: adminId },
         data: {

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LIMIT_DEFAULT, LIMIT_MAX, Order, OrderStatus } from '@clr/domain';
 import { requireActor } from '../http/auth.js';
-import { createRouter, IdParam, jsonResponse, problems } from '../http/openapi.js';
+import { createRouter, IdParam, jsonResponse, PathSegment, problems } from '../http/openapi.js';
 import { cancelOrder, deliverOrder, listOrdersForOperator } from '../services/orders.js';
 
 const OperatorOrdersQuery = z.object({
   status: OrderStatus.optional(),
-  spaceId: z.string().min(1).max(64).optional(),
+  spaceId: PathSegment.optional(),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(LIMIT_MAX).default(LIMIT_DEFAULT),
 });

@@ -31,8 +31,16 @@ const createOrderRoute = createRoute({
     body: jsonBody(OrderCreateBody),
   },
   responses: {
-    201: jsonResponse(Order, 'La commande créée, « En cours ».'),
-    200: jsonResponse(Order, 'La commande déjà créée avec cette Idempotency-Key (rejouée).'),
+    201: {
+      ...jsonResponse(
+        Order,
+        'La commande créée, « En cours ». Rejouée avec la même Idempotency-Key et le même corps : la même réponse, 201 et la même commande, avec l’en-tête `Idempotent-Replayed: true`.',
+      ),
+      headers: {
+        Location: { schema: { type: 'string' }, description: 'L’adresse de la commande.' },
+        'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] }, description: 'Présent quand la réponse est celle d’une requête déjà traitée.' },
+      },
+    },
     ...problems(400, 401, 403, 409),
   },
 });
@@ -88,7 +96,8 @@ export function orderRoutes() {
       const order = result.body as Order;
       c.header('Location', `/api/v1/orders/${order.id}`);
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
-      return c.json(order, result.status === 201 ? 201 : 200);
+      // A replay answers what the first request answered (201), as /openapi.json says.
+      return c.json(order, 201);
     })
     .openapi(exportRoute, async (c) => {
       const deps = c.get('deps');

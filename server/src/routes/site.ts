@@ -42,6 +42,7 @@ const PAGE_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
   'Referrer-Policy': 'same-origin',
+  'X-Frame-Options': 'DENY',
 };
 
 /**
@@ -59,7 +60,8 @@ export function siteRoutes(root: string = DEFAULT_SITE_DIR) {
     const path = c.req.path;
     if (SERVER_PATHS.test(path)) return next();
     const file = await builtFile(base, path);
-    if (file) return send(c, file, path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE);
+    // Any HTML file of the site (`/index.html` itself included) is a page of the site, with the page's headers.
+    if (file) return send(c, file, path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE, extname(file.path).toLowerCase() === '.html' ? PAGE_HEADERS : {});
     if (extname(path) !== '') return next();
     const index = await builtFile(base, '/index.html');
     if (index) return sendIndex(c, index);

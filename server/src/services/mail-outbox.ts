@@ -1,9 +1,12 @@
 /**
- * The demo outbox (`GET /api/v1/demo/outbox`, `/demo/boite-mail`): the
- * messages of the caller's space, newest first; an operator sees every space's
- * (and the operators' own password e-mails, which belong to no space). Never
+ * The demo outbox (`GET /api/v1/demo/outbox`, `/demo/boite-mail`): read by
+ * an administrator's session only (never an API key or an embed token: the
+ * outbox holds password-reset links), newest first. An administrator sees
+ * their own space's messages except the password-reset links sent to someone
+ * else; an operator sees only the messages sent to their own address. Never
  * served in production.
  */
+import { forbidden, unauthenticated } from '../http/auth.js';
 import type { Actor, AppDeps } from '../http/env.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 
@@ -42,10 +45,27 @@ function viewStatus(status: string, delivery: 'smtp' | 'outbox'): OutboxViewStat
   return (OUTBOX_VIEW_STATUSES as readonly string[]).includes(status) ? (status as OutboxViewStatus) : 'pending';
 }
 
+/** Messages that hand over an account: shown to their addressee only, never to a colleague of the same space. */
+export const PERSONAL_TEMPLATES = ['admin.password-reset'] as const;
+
+/** Who may read the demo outbox: an administrator's session (their space), an operator's (their own messages). */
+export const OUTBOX_READERS = ['admin', 'operator'] as const;
+
+/** Which messages `actor` may read (throws 401/403 for anyone but a signed-in administrator or operator). */
+async function readableBy(deps: AppDeps, actor: Actor | undefined) {
+  if (!actor) throw unauthenticated();
+  if (actor.kind !== 'admin' && actor.kind !== 'operator') {
+    throw forbidden("La boîte d'envoi de démonstration se consulte avec une session d'administrateur, pas avec une clé d'API.");
+  }
+  const me = await deps.db.admin.findUnique({ where: { id: actor.adminId }, select: { email: true } });
+  if (!me) throw unauthenticated();
+  if (actor.kind === 'operator') return { spaceId: null, to: me.email };
+  return { spaceId: actor.spaceId, NOT: { template: { in: [...PERSONAL_TEMPLATES] }, to: { not: me.email } } };
+}
+
 /** A page of the caller's outbox, newest first (offset cursor). */
-export async function listOutbox(deps: AppDeps, actor: Actor, query: { cursor?: string | undefined; limit: number }): Promise<OutboxPage> {
-  // An operator sees all; anyone else only their own space's messages.
-  const where = actor.kind === 'operator' ? {} : { spaceId: actor.spaceId ?? '\u0000no-space' };
+export async function listOutbox(deps: AppDeps, actor: Actor | undefined, query: { cursor?: string | undefined; limit: number }): Promise<OutboxPage> {
+  const where = await readableBy(deps, actor);
   const offset = query.cursor === undefined ? 0 : decodeCursor(query.cursor);
   const delivery = deps.config.mailDelivery;
   const [rows, total] = await Promise.all([

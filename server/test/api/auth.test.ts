@@ -286,10 +286,10 @@ describe('password reset (« Mot de passe oublié ? »)', () => {
 });
 
 describe('/me (§1.2 « Modifier son profil »)', () => {
-  it('changes last name, first name and e-mail', async () => {
+  it('changes last name, first name and e-mail (the e-mail with the current password)', async () => {
     const admin = await makeAdmin(kit.db, { spaceId });
     const cookie = await login(kit, admin.email, admin.password);
-    const res = await kit.call('PATCH', '/me', { cookie, body: { lastName: 'Lefèvre', firstName: 'Anne', email: 'Anne.Lefevre@Exemple.test' } });
+    const res = await kit.call('PATCH', '/me', { cookie, body: { lastName: 'Lefèvre', firstName: 'Anne', email: 'Anne.Lefevre@Exemple.test', currentPassword: admin.password } });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({
       admin: { id: admin.id, lastName: 'Lefèvre', firstName: 'Anne', email: 'anne.lefevre@exemple.test', role: 'admin' },
@@ -301,7 +301,7 @@ describe('/me (§1.2 « Modifier son profil »)', () => {
     const other = await makeAdmin(kit.db, { spaceId });
     const admin = await makeAdmin(kit.db, { spaceId });
     const cookie = await login(kit, admin.email, admin.password);
-    const res = await kit.call('PATCH', '/me', { cookie, body: { email: other.email } });
+    const res = await kit.call('PATCH', '/me', { cookie, body: { email: other.email, currentPassword: admin.password } });
     expect(res.status).toBe(409);
     expect(res.json.code).toBe('conflict');
     expect(res.json.field).toBe('email');

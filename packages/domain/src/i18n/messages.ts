@@ -59,6 +59,8 @@ const FR = {
   'password.confirmationRequired': 'La confirmation du mot de passe est obligatoire.',
   'password.mismatch': 'Les mots de passe ne correspondent pas.',
   'password.currentRequired': 'Le mot de passe actuel est obligatoire.',
+  'password.currentWrong': 'Le mot de passe actuel est incorrect.',
+  'profile.emailNeedsPassword': 'Saisissez votre mot de passe actuel pour changer votre adresse électronique.',
   'password.sameAsCurrent': "Le nouveau mot de passe doit être différent de l'actuel.",
   'password.option.invalid': "L'option d'envoi du mot de passe n'est pas valide.",
   'password.acknowledgmentNeedsSending':
@@ -92,6 +94,7 @@ const FR = {
 
   // Lists, filters and sorting
   'q.tooLong': 'La recherche ne doit pas dépasser {max} caractères.',
+  'q.invalid': 'La recherche ne doit pas contenir de caractère de contrôle (tabulation, retour à la ligne…).',
   'examType.required': "Le type d'examen est obligatoire.",
   'examType.invalid': "Le type d'examen n'est pas valide.",
   'from.invalid': "La date de début n'est pas valide.",
@@ -208,6 +211,8 @@ const EN: Record<MessageId, string> = {
   'password.confirmationRequired': 'The password confirmation is required.',
   'password.mismatch': 'The passwords do not match.',
   'password.currentRequired': 'The current password is required.',
+  'password.currentWrong': 'The current password is incorrect.',
+  'profile.emailNeedsPassword': 'Enter your current password to change your e-mail address.',
   'password.sameAsCurrent': 'The new password must differ from the current one.',
   'password.option.invalid': 'The password sending option is not valid.',
   'password.acknowledgmentNeedsSending':
@@ -236,6 +241,7 @@ const EN: Record<MessageId, string> = {
   'quantity.invalid': 'The quantity must be a whole number between 1 and 10,000.',
 
   'q.tooLong': 'The search must not exceed {max} characters.',
+  'q.invalid': 'The search must not contain control characters (tab, line break…).',
   'examType.required': 'The exam type is required.',
   'examType.invalid': 'The exam type is not valid.',
   'from.invalid': 'The start date is not valid.',

@@ -43,10 +43,15 @@ export const PasswordResetConfirmBody = z
   .refine(...sameAs('password', 'confirmation', 'password.mismatch'));
 export type PasswordResetConfirmBody = z.output<typeof PasswordResetConfirmBody>;
 
-/** `PATCH /me` (§1.2 « Profil »): any of last name, first name, e-mail; at least one. */
+/**
+ * `PATCH /me` (§1.2 « Profil »): any of last name, first name, e-mail; at
+ * least one. Changing the e-mail (the login) also takes the current password
+ * ({@link emailChangeNeedsPassword}).
+ */
 export const ProfilePatchBody = z
   .object(
     {
+      currentPassword: z.string({ error: fr('profile.emailNeedsPassword') }).max(1024, { error: fr('profile.emailNeedsPassword') }).optional(),
       lastName: requiredText({ required: 'lastName.required', tooLong: 'lastName.tooLong', invalid: 'lastName.invalid' }).optional(),
       firstName: requiredText({
         required: 'firstName.required',
@@ -61,6 +66,15 @@ export const ProfilePatchBody = z
     error: fr('update.empty'),
   });
 export type ProfilePatchBody = z.output<typeof ProfilePatchBody>;
+
+/**
+ * Does this patch change the login e-mail? Then the current password must come
+ * with it (a stolen session alone cannot take the account over), checked
+ * before anything else is said about the new address.
+ */
+export function emailChangeNeedsPassword(currentEmail: string, patch: Pick<ProfilePatchBody, 'email'>): boolean {
+  return patch.email !== undefined && patch.email !== currentEmail.trim().toLowerCase();
+}
 
 /** `PUT /me/password` (§1.2 « Mot de passe »): current password, new one under the administrators' policy, confirmed. */
 export const PasswordChangeBody = z

@@ -191,12 +191,13 @@ export const pageShape = {
   ),
 };
 
-/** The free-text search box (« Rechercher un nom, un courriel »). */
+/** The free-text search box (« Rechercher un nom, un courriel »): one line, like the names it looks for (no NUL, tab or newline). */
 export const searchField = blankAsAbsent(
   z
     .string({ error: fr('q.tooLong', { max: SEARCH_MAX_LENGTH }) })
     .trim()
-    .max(SEARCH_MAX_LENGTH, { error: fr('q.tooLong', { max: SEARCH_MAX_LENGTH }) }),
+    .max(SEARCH_MAX_LENGTH, { error: fr('q.tooLong', { max: SEARCH_MAX_LENGTH }) })
+    .refine((s) => !hasControlCharacter(s), { error: fr('q.invalid') }),
 );
 
 /** An exam type id of the catalogue's form (`official-laposte`); whether the space sells it is a rule's business. */

@@ -8,6 +8,7 @@
  */
 import {
   DomainError,
+  emailChangeNeedsPassword,
   fr,
   isAllowedOrigin,
   type AdminProfile,
@@ -146,6 +147,11 @@ export function profile(store: MockStore, adminId: string): SessionView {
 /** `PATCH /me` (§1.2 « Profil »): an e-mail already used by another account is a 409 naming `email`. */
 export function updateProfile(store: MockStore, adminId: string, patch: ProfilePatchBody): SessionView {
   const admin = requireAdmin(store, adminId);
+  // Changing the login e-mail takes the current password, checked before anything is said about the address.
+  if (emailChangeNeedsPassword(admin.email, patch)) {
+    if (!patch.currentPassword) throw validationFailed([{ path: 'currentPassword', message: fr('profile.emailNeedsPassword') }], fr('profile.emailNeedsPassword'));
+    if (admin.password !== patch.currentPassword) throw validationFailed([{ path: 'currentPassword', message: fr('password.currentWrong') }], fr('password.currentWrong'));
+  }
   if (patch.email !== undefined && store.state.admins.some((a) => a.id !== adminId && a.email === patch.email)) {
     throw new DomainError('conflict', 'Cette valeur est déjà utilisée (email).', {
       field: 'email',

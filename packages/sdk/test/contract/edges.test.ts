@@ -47,9 +47,19 @@ describe('sessions and profile (§1.1, §1.2)', () => {
   it('changes the profile, and refuses the e-mail of another administrator', async () => {
     const client = await signIn('otherAdmin');
     const me = await client.me.retrieve();
-    const updated = await client.me.update({ firstName: me.admin.firstName });
+    const updated = await client.me.update({ firstName: me.admin.firstName, email: me.admin.email });
     expect(updated).toEqual(me);
-    expect(await failure(client.me.update({ email: target().logins.demoAdmin.email }))).toBeInstanceOf(ConflictError);
+    const currentPassword = target().logins.otherAdmin.password;
+    expect(await failure(client.me.update({ email: target().logins.demoAdmin.email, currentPassword }))).toBeInstanceOf(ConflictError);
+  });
+
+  it('validation_failed: a new e-mail needs the current password, named before anything is said about the address', async () => {
+    const client = await signIn('otherAdmin');
+    const missing = (await failure(client.me.update({ email: target().logins.demoAdmin.email }))) as ValidationFailedError;
+    expect(missing).toBeInstanceOf(ValidationFailedError);
+    expect(missing.errors.map((e) => e.path)).toEqual(['currentPassword']);
+    const wrong = (await failure(client.me.update({ email: target().logins.demoAdmin.email, currentPassword: 'pas-le-bon-1' }))) as ValidationFailedError;
+    expect(wrong.errors.map((e) => e.path)).toEqual(['currentPassword']);
   });
 
   it('validation_failed: changing the password needs the current one and a confirmed new one', async () => {
