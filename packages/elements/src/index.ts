@@ -17,3 +17,7 @@ export { ClrCandidatesTable, displayName, rowDeletability, type CandidateTableFi
 export { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent, type CandidateEventDetail, type SelectionDetail } from './candidates-table/candidates-table.events.js';
 export { ClrCodesDialog, CODES_PAGE_SIZE, candidateName, type CodesDialogFilters } from './codes-dialog/codes-dialog.js';
 export { ClrDialogCloseEvent } from './codes-dialog/codes-dialog.events.js';
+export { PagedListController, DebounceController, type ListPage, type PagedListOptions } from './shared/paged-list.js';
+export { SelectionController, type SelectionOptions } from './shared/selection.js';
+export { GridKeyboardController, moveCell, type CellPosition, type GridKeyboardOptions, type GridSize } from './shared/grid-keyboard.js';
+export { ModalController, deepActiveElement, tabbables, type ModalOptions } from './shared/modal.js';
