@@ -4,6 +4,7 @@
  */
 export * from './shared/errors.js';
 export * from './shared/dates.js';
+export * from './shared/day-input.js';
 export * from './shared/enums.js';
 export * from './shared/list.js';
 export * from './i18n/labels.js';
