@@ -1,10 +1,12 @@
+import { assignDialog } from './fr/assign-dialog.js';
 import { candidatesTable } from './fr/candidates-table.js';
 import { codesDialog } from './fr/codes-dialog.js';
 import { common } from './fr/common.js';
 import { orderCart } from './fr/order-cart.js';
+import { sessionPicker } from './fr/session-picker.js';
 
 /** The French catalogue: one section per element (each in its own file), plus `common`. */
-export const fr = { common, candidatesTable, orderCart, codesDialog };
+export const fr = { common, candidatesTable, orderCart, codesDialog, sessionPicker, assignDialog };
 
 /** Every locale's catalogue has exactly this shape: a missing English string is a type error. */
 export type Catalogue = typeof fr;
