@@ -181,7 +181,7 @@ describe('<clr-assign-dialog>', () => {
       expect(text(p.el)).to.contain('Choisissez une date de passage.');
       expect(part(p.el, 'date')!.getAttribute('aria-invalid')).to.equal('true');
       await typeDate(p.el, formatDayInput(addDays(parisDay(new Date()), -1)));
-      expect(text(p.el)).to.contain('La date de passage doit être aujourd’hui ou une date à venir.');
+      expect(text(p.el)).to.contain("La date de passage doit être aujourd'hui ou une date à venir.");
       expect(await stockOf(client, 'blank-onsite')).to.equal(before);
 
       const day = addDays(parisDay(new Date()), 7);

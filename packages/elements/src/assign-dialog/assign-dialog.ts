@@ -307,6 +307,7 @@ export class ClrAssignDialog extends ClrElement {
       return html`
         <div part="body" class="body">
           <clr-session-picker
+            .client=${this.api}
             exam-type=${type.id}
             .value=${this.#choice.session}
             @clr-session-select=${(e: CustomEvent & { detail: { session: ExamSession } }) => this.#onSession(e.detail.session)}
