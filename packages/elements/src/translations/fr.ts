@@ -1,4 +1,5 @@
 import { assignDialog } from './fr/assign-dialog.js';
+import { bulkAssignmentsDialog } from './fr/bulk-assignments-dialog.js';
 import { candidatesTable } from './fr/candidates-table.js';
 import { codesDialog } from './fr/codes-dialog.js';
 import { common } from './fr/common.js';
@@ -6,7 +7,7 @@ import { orderCart } from './fr/order-cart.js';
 import { sessionPicker } from './fr/session-picker.js';
 
 /** The French catalogue: one section per element (each in its own file), plus `common`. */
-export const fr = { common, candidatesTable, orderCart, codesDialog, sessionPicker, assignDialog };
+export const fr = { common, candidatesTable, orderCart, codesDialog, sessionPicker, assignDialog, bulkAssignmentsDialog };
 
 /** Every locale's catalogue has exactly this shape: a missing English string is a type error. */
 export type Catalogue = typeof fr;
