@@ -228,7 +228,7 @@ describe('<clr-assign-dialog>', () => {
       await p.el.updateComplete;
       expect(title(p.el)).to.equal('Attribuer une certification');
       expect(part(p.el, 'session')!.textContent).to.match(/\(\d{5}\)/);
-      expect(root(p.el).activeElement).to.equal(part(p.el, 'choose-session'));
+      expect(root(p.el).activeElement === part(p.el, 'choose-session'), 'where the focus is').to.equal(true);
       setTimeout(() => submit(p.el));
       await oneEvent(p.el, 'clr-assignment-change');
       const candidate = await client.candidates.retrieve(id);
@@ -386,13 +386,13 @@ describe('<clr-assign-dialog>', () => {
       expect(typeRadio(p.el, 'Examen blanc - à distance').checked).to.equal(true);
       setTimeout(() => void sendKeys({ press: 'Enter' }));
       await oneEvent(p.el, 'clr-assignment-change');
-      expect(document.activeElement).to.equal(p.opener);
+      expect(document.activeElement === p.opener, 'where the focus is').to.equal(true);
 
       const q = await page(client, PERRIN);
       await open(q);
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !q.el.open);
-      expect(document.activeElement).to.equal(q.opener);
+      expect(document.activeElement === q.opener, 'where the focus is').to.equal(true);
     });
   });
 });

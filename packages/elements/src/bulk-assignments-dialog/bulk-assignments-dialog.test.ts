@@ -247,14 +247,14 @@ describe('<clr-bulk-assignments-dialog>', () => {
       part(p.el, 'remove-choice')!.focus();
       await sendKeys({ press: 'Enter' });
       await listed(p.el);
-      expect(root(p.el).activeElement).to.equal(part(p.el, 'search'));
+      expect(root(p.el).activeElement === part(p.el, 'search'), 'where the focus is').to.equal(true);
       box(rows(p.el)[0]!).focus();
       await sendKeys({ press: 'Space' });
       await p.el.updateComplete;
       expect(counter(p.el)).to.equal('1 candidat sélectionné');
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !p.el.open);
-      expect(document.activeElement).to.equal(p.opener);
+      expect(document.activeElement === p.opener, 'where the focus is').to.equal(true);
     });
   });
 });

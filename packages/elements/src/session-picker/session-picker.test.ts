@@ -159,7 +159,7 @@ describe('<clr-session-picker>', () => {
       const { client } = await startMocks();
       const el = await picker(client);
       el.focus();
-      expect(el.shadowRoot!.activeElement).to.equal(select(el, 'city'));
+      expect(el.shadowRoot!.activeElement === select(el, 'city'), 'where the focus is').to.equal(true);
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
       expect(select(el, 'city').selectedIndex).to.equal(1);
@@ -169,12 +169,12 @@ describe('<clr-session-picker>', () => {
         await el.updateComplete;
       }
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(select(el, 'time'));
+      expect(el.shadowRoot!.activeElement === select(el, 'time'), 'where the focus is').to.equal(true);
       await sendKeys({ press: 'ArrowDown' });
       await el.updateComplete;
       await sendKeys({ press: 'Tab' });
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(button(el, 'select'));
+      expect(el.shadowRoot!.activeElement === button(el, 'select'), 'where the focus is').to.equal(true);
       setTimeout(() => void sendKeys({ press: 'Enter' }));
       const chosen = await oneEvent(el, 'clr-session-select');
       expect(chosen.detail.session.city).to.be.a('string');

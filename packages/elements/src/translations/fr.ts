@@ -1,3 +1,4 @@
+import { assignmentActions } from './fr/assignment-actions.js';
 import { assignDialog } from './fr/assign-dialog.js';
 import { bulkAssignmentsDialog } from './fr/bulk-assignments-dialog.js';
 import { candidatesTable } from './fr/candidates-table.js';
@@ -7,7 +8,7 @@ import { orderCart } from './fr/order-cart.js';
 import { sessionPicker } from './fr/session-picker.js';
 
 /** The French catalogue: one section per element (each in its own file), plus `common`. */
-export const fr = { common, candidatesTable, orderCart, codesDialog, sessionPicker, assignDialog, bulkAssignmentsDialog };
+export const fr = { common, candidatesTable, orderCart, codesDialog, sessionPicker, assignDialog, bulkAssignmentsDialog, assignmentActions };
 
 /** Every locale's catalogue has exactly this shape: a missing English string is a type error. */
 export type Catalogue = typeof fr;
