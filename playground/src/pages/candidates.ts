@@ -1,5 +1,6 @@
 import '@clr/elements/define/clr-candidates-table.js';
 import '@clr/elements/define/clr-codes-dialog.js';
+import '@clr/elements/define/clr-bulk-assignments-dialog.js';
 import type { CandidateRow } from '@clr/domain';
 import { h } from '../dom.js';
 import { TEXT } from '../text.js';
@@ -8,6 +9,7 @@ import type { PageContext } from './page.js';
 const T = {
   title: 'Candidats',
   showCodes: 'Afficher les codes',
+  manage: 'Gérer les certifications',
   createCandidate: 'Créer un candidat',
   confirmTitle: 'Supprimer un candidat',
   confirm: (name: string) => `Voulez-vous vraiment supprimer le candidat ${name} ? Cette action est définitive.`,
@@ -17,7 +19,8 @@ const T = {
 
 /**
  * §6 « Candidats »: `<clr-candidates-table>` (counts, search, filters, sort,
- * selection, export), « Afficher les codes » (§6.7) for the selected
+ * selection, export), « Gérer les certifications » (§6.6,
+ * `<clr-bulk-assignments-dialog>`), « Afficher les codes » (§6.7) for the selected
  * candidates (one: that candidate's code; several: their codes) — or, with
  * none selected, the list of every candidate with an activation code — and
  * the row actions: the name opens the file (not built
@@ -27,7 +30,18 @@ export function candidatesPage(context: PageContext): Node {
   const table = h('clr-candidates-table');
   const create = h('a', { slot: 'toolbar-end', class: 'button', href: '/candidats/nouveau' }, T.createCandidate, ' ', h('span', { class: 'soon' }, TEXT.soon));
   const showCodes = h('button', { slot: 'toolbar-end', type: 'button' }, T.showCodes);
-  table.append(create, showCodes);
+  const manage = h('button', { slot: 'toolbar-end', type: 'button' }, T.manage);
+  table.append(create, manage, showCodes);
+
+  // §6.6 « Gérer les certifications »: remove, or assign a type within the stock, all or nothing; the table follows.
+  const bulk = h('clr-bulk-assignments-dialog');
+  const done = h('p', { class: 'form-status', role: 'status' });
+  manage.addEventListener('click', () => bulk.show());
+  bulk.addEventListener('clr-assignment-change', (event) => {
+    done.textContent = event.detail.message;
+    table.refresh();
+  });
+  bulk.addEventListener('clr-order-request', () => context.navigate('/commandes?panier=1'));
 
   // §6.7: one candidate selected → that candidate's code; several → their codes (« Exporter » exports exactly them);
   // none → the list of every candidate with a code, to choose from.
@@ -54,7 +68,7 @@ export function candidatesPage(context: PageContext): Node {
     void confirm.ask(candidate).then((yes) => (yes ? table.deleteCandidate(candidateId) : undefined));
   });
 
-  return h('div', null, h('h1', { tabindex: '-1' }, T.title), table, codes, confirm.element);
+  return h('div', null, h('h1', { tabindex: '-1' }, T.title), done, table, codes, bulk, confirm.element);
 }
 
 /** « Dans la fenêtre qui s'ouvre, cliquez sur « Supprimer » pour confirmer » (§6.8). */
