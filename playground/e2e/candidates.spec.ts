@@ -21,10 +21,11 @@ test.describe('§6 Candidats', () => {
     await expect(counts).toContainText('1 candidat');
   });
 
-  test('a candidate’s name opens the file, which says it is not built yet', async ({ page }) => {
+  test('a candidate’s name opens the file (§6.4)', async ({ page }) => {
     await page.getByRole('grid', { name: 'Tableau des candidats' }).getByRole('button', { name: 'PERRIN Zoé', exact: true }).click();
     await expect(page).toHaveURL(/\/candidats\/[^/]+$/);
-    await expect(page.getByText("Le dossier du candidat n'est pas encore construit")).toBeVisible();
+    await expect(heading(page, 'Dossier du candidat')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'PERRIN Zoé' })).toBeVisible();
   });
 
   test('§6.8 « Supprimer » asks for a confirmation in a window; « Annuler » keeps the candidate, « Supprimer » deletes it', async ({ page }) => {

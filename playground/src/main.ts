@@ -5,7 +5,7 @@
  * answers the API from `@clr/mocks` in MSW's service worker first.
  */
 import { provideClient } from '@clr/elements';
-import { createClient } from '@clr/sdk';
+import { createClient, createIdbCache } from '@clr/sdk';
 import { App } from './app.js';
 import { ROUTES } from './routes.js';
 
@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   if (import.meta.env.MODE === 'mock') await startMocks();
   const root = document.getElementById('app');
   if (!root) throw new Error('#app is missing from index.html');
-  const client = createClient({ baseUrl: '', auth: { kind: 'session' } });
+  // IndexedDB keeps the candidate form's draft across a reload or a closed tab (§6.3).
+  const client = createClient({ baseUrl: '', auth: { kind: 'session' }, cache: createIdbCache({ name: 'clr-admin' }) });
   provideClient(root, client);
   await new App(root, client, ROUTES).start();
 }

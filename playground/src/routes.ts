@@ -23,13 +23,13 @@ export const ROUTES: readonly SiteRoute[] = [
     path: '/candidats/nouveau',
     title: TEXT.home.createCandidate,
     nav: 'candidates',
-    render: () => notBuiltPage(TEXT.home.createCandidate, TEXT.notBuilt.createCandidate, { href: '/candidats', label: TEXT.notBuilt.back }),
+    render: async (c) => (await import('./pages/candidate-new.js')).candidateNewPage(c),
   },
   {
     path: '/candidats/:id',
-    title: TEXT.notBuilt.candidateFileTitle,
+    title: TEXT.candidateFile.title,
     nav: 'candidates',
-    render: () => notBuiltPage(TEXT.notBuilt.candidateFileTitle, TEXT.notBuilt.candidateFile, { href: '/candidats', label: TEXT.notBuilt.back }),
+    render: async (c) => (await import('./pages/candidate-file.js')).candidateFilePage(c),
   },
   { path: '/profil', title: TEXT.profile.title, render: async (c) => (await import('./pages/profile.js')).profilePage(c, 'profile') },
   {

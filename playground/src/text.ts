@@ -88,12 +88,10 @@ export const TEXT = {
   },
 
   notBuilt: {
-    candidateFileTitle: 'Dossier du candidat',
     groups: "La page « Groupes » n'est pas encore construite : elle arrive avec le tableau des groupes (§ 5 du manuel). En attendant, les groupes se gèrent par l'API (/api/v1/groups).",
-    candidateFile: "Le dossier du candidat n'est pas encore construit dans ce site : il arrivera avec le formulaire en cinq pages (§ 6.3 du manuel).",
-    createCandidate: "La création d'un candidat n'est pas encore construite dans ce site : elle arrivera avec le formulaire en cinq pages (§ 6.3 du manuel). En attendant, l'API la permet (POST /api/v1/candidates).",
-    back: 'Retour aux candidats',
   },
+
+  candidateFile: { title: 'Dossier du candidat' },
 
   notFound: {
     title: 'Page introuvable',

@@ -21,3 +21,10 @@ export { PagedListController, DebounceController, type ListPage, type PagedListO
 export { SelectionController, type SelectionOptions } from './shared/selection.js';
 export { GridKeyboardController, moveCell, type CellPosition, type GridKeyboardOptions, type GridSize } from './shared/grid-keyboard.js';
 export { ModalController, deepActiveElement, tabbables, type ModalOptions } from './shared/modal.js';
+export { ClrCandidateForm } from './candidate-form/candidate-form.js';
+export { ClrBackToTableEvent, ClrCandidateCreatedEvent, ClrCandidateSavedEvent, type CandidateSavedDetail } from './candidate-form/candidate-form.events.js';
+export { ClrCandidateFile, fileDeletability, fileEditability } from './candidate-file/candidate-file.js';
+export { ClrCandidateDeletedEvent } from './candidate-file/candidate-file.events.js';
+export { ClrResultCard, latestTakenAttempt } from './result-card/result-card.js';
+export { ClrDocumentOpenEvent, type DocumentOpenDetail } from './result-card/result-card.events.js';
+export { ClrDocumentsDialog, DOCUMENTS_PAGE_SIZE } from './documents-dialog/documents-dialog.js';

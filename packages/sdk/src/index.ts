@@ -38,5 +38,6 @@ export { createIdbCache } from './cache/idb.js';
 export type { IdbCacheOptions } from './cache/idb.js';
 export { CANDIDATE_FORM_SECRETS, Drafts } from './drafts.js';
 export type { DraftInfo, DraftLoadOptions, DraftSaveOptions } from './drafts.js';
+export type { DocumentFormat } from './resources/documents.js';
 export { newIdempotencyKey } from './resources/orders.js';
 export * from './schemas.js';

@@ -1,15 +1,16 @@
 import '@clr/elements/define/clr-candidates-table.js';
 import '@clr/elements/define/clr-codes-dialog.js';
 import '@clr/elements/define/clr-bulk-assignments-dialog.js';
+import '@clr/elements/define/clr-documents-dialog.js';
 import type { CandidateRow } from '@clr/domain';
 import { h } from '../dom.js';
-import { TEXT } from '../text.js';
 import type { PageContext } from './page.js';
 
 const T = {
   title: 'Candidats',
   showCodes: 'Afficher les codes',
   manage: 'Gérer les certifications',
+  generateDocuments: 'Générer des documents',
   createCandidate: 'Créer un candidat',
   confirmTitle: 'Supprimer un candidat',
   confirm: (name: string) => `Voulez-vous vraiment supprimer le candidat ${name} ? Cette action est définitive.`,
@@ -23,15 +24,19 @@ const T = {
  * `<clr-bulk-assignments-dialog>`), « Afficher les codes » (§6.7) for the selected
  * candidates (one: that candidate's code; several: their codes) — or, with
  * none selected, the list of every candidate with an activation code — and
- * the row actions: the name opens the file (not built
- * yet), « Supprimer » asks for a confirmation first (§6.8).
+ * « Générer des documents » (§6.10–6.12), and
+ * the row actions: the name opens the file, « Supprimer » asks for a confirmation first (§6.8).
  */
 export function candidatesPage(context: PageContext): Node {
   const table = h('clr-candidates-table');
-  const create = h('a', { slot: 'toolbar-end', class: 'button', href: '/candidats/nouveau' }, T.createCandidate, ' ', h('span', { class: 'soon' }, TEXT.soon));
+  const create = h('a', { slot: 'toolbar-end', class: 'button', href: '/candidats/nouveau' }, T.createCandidate);
   const showCodes = h('button', { slot: 'toolbar-end', type: 'button' }, T.showCodes);
   const manage = h('button', { slot: 'toolbar-end', type: 'button' }, T.manage);
-  table.append(create, manage, showCodes);
+  const generate = h('button', { slot: 'toolbar-end', type: 'button' }, T.generateDocuments);
+  table.append(create, manage, showCodes, generate);
+  // §6.10–6.12 « Générer des documents »: the type, the eligible candidates, one merged PDF or a ZIP.
+  const documents = h('clr-documents-dialog');
+  generate.addEventListener('click', () => documents.show());
 
   // §6.6 « Gérer les certifications »: remove, or assign a type within the stock, all or nothing; the table follows.
   const bulk = h('clr-bulk-assignments-dialog');
@@ -68,7 +73,7 @@ export function candidatesPage(context: PageContext): Node {
     void confirm.ask(candidate).then((yes) => (yes ? table.deleteCandidate(candidateId) : undefined));
   });
 
-  return h('div', null, h('h1', { tabindex: '-1' }, T.title), done, table, codes, bulk, confirm.element);
+  return h('div', null, h('h1', { tabindex: '-1' }, T.title), done, table, codes, bulk, documents, confirm.element);
 }
 
 /** « Dans la fenêtre qui s'ouvre, cliquez sur « Supprimer » pour confirmer » (§6.8). */

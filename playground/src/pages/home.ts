@@ -40,7 +40,7 @@ export async function homePage(context: PageContext): Promise<Node> {
           [candidates.taken, TEXT.home.taken],
         ]),
         [
-          h('a', { class: 'button', href: '/candidats/nouveau' }, TEXT.home.createCandidate, ' ', h('span', { class: 'soon' }, TEXT.soon)),
+          h('a', { class: 'button', href: '/candidats/nouveau' }, TEXT.home.createCandidate),
           h('a', { class: 'button', href: '/candidats?codes=1' }, TEXT.home.showCodes),
         ],
       ),

@@ -1,0 +1,27 @@
+/** <clr-candidate-file> in French: the words of the manual's §6.4 and §6.8. */
+export const candidateFile = {
+  title: 'Dossier de {name}',
+  pages: 'Pages du dossier',
+  login: 'Identifiant :',
+  envelope: {
+    sent: 'Le mot de passe a été envoyé au candidat par courriel.',
+    awaiting: 'Le mot de passe a été envoyé au candidat par courriel ; il n’a pas encore cliqué sur le lien d’accusé de réception.',
+    acknowledged: 'Le candidat a accusé réception du courriel contenant son mot de passe le {date}.',
+  },
+  edit: 'Modifier',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  saving: 'Enregistrement…',
+  saved: 'Le dossier est enregistré.',
+  editing: 'Mode édition : modifiez les pages du dossier, puis cliquez sur « Enregistrer ».',
+  newPassword: 'Laissez le mot de passe vide pour le garder.',
+  delete: 'Supprimer',
+  deleteTitle: 'Supprimer le candidat',
+  deleteConfirm: 'Supprimer le candidat « {name} » ? Son compte et son dossier seront définitivement supprimés.',
+  deleting: 'Suppression…',
+  deleted: 'Le candidat « {name} » a été supprimé.',
+  back: 'Retour au tableau des candidats',
+  result: 'Résultat d’examen',
+  assignment: 'Examen attribué',
+  notFound: 'Ce candidat n’existe pas, ou plus.',
+};

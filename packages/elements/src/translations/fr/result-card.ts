@@ -1,0 +1,20 @@
+/** <clr-result-card> in French: the words of the manual's §6.9–6.12. */
+export const resultCard = {
+  title: 'Dernier résultat d’examen',
+  score: 'Score obtenu :',
+  takenAt: 'Effectuée le :',
+  validUntil: 'Valide jusqu’au :',
+  publicCode: 'Code public :',
+  validation: 'Validation :',
+  pending: 'En attente de validation par un examinateur',
+  report: 'Accéder au bilan détaillé',
+  registration: 'Accéder à l’attestation d’inscription',
+  attendance: 'Accéder à l’attestation de passage',
+  generateRegistration: 'Générer l’attestation',
+  registrationIntro: 'Le candidat est inscrit à l’examen « {examType} » et ne l’a pas encore passé : son attestation d’inscription est disponible.',
+  newTab: '(s’ouvre dans un nouvel onglet)',
+  preparing: 'Préparation du document…',
+  opened: 'Le document est ouvert dans un nouvel onglet.',
+  downloaded: 'Le document est téléchargé.',
+  none: 'Ce candidat n’a pas encore passé d’examen.',
+};
