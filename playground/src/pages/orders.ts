@@ -66,9 +66,10 @@ export async function ordersPage(context: PageContext): Promise<Node> {
   });
   const open = h('button', { type: 'button', class: 'primary' }, T.order);
   open.addEventListener('click', () => dialog.open());
-  if (context.url.searchParams.has('panier')) queueMicrotask(() => dialog.open());
 
   await load();
+  // « Commander » from Accueil or an assignment dialog (?panier=1): the cart opens once the page is on screen.
+  if (context.url.searchParams.has('panier')) requestAnimationFrame(() => dialog.open());
   return h(
     'div',
     null,
