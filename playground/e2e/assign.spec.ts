@@ -111,7 +111,7 @@ test('§6.5 « Attribuer une certification »: a dated type with « Date de pass
   await page.getByRole('button', { name: 'Attribuer une certification' }).click();
   const dialog = page.getByRole('dialog', { name: 'Attribuer une certification' });
   await expect(dialog.getByRole('radio', { name: 'Examen blanc - sur site (99 restantes)' })).toBeVisible();
-  await expect(dialog.getByRole('radio', { name: /Examen officiel - sur site \(0 restantes\)/ })).toBeDisabled();
+  await expect(dialog.getByRole('radio', { name: /Examen officiel - sur site \(0 restante\)/ })).toBeDisabled();
   await dialog.getByRole('radio', { name: 'Examen blanc - sur site (99 restantes)' }).check();
   await dialog.getByRole('button', { name: 'Attribuer la certification' }).click();
   await expect(dialog.getByText('Choisissez une date de passage.')).toBeVisible();
@@ -279,7 +279,7 @@ test('two administrators assign the last credit at once: one succeeds, the other
     await openFile(p, id);
     await p.getByRole('button', { name: 'Attribuer une certification' }).click();
     const d = p.getByRole('dialog', { name: 'Attribuer une certification' });
-    await d.getByRole('radio', { name: /Examen officiel - en centre agréé \(1 restantes\)/ }).check();
+    await d.getByRole('radio', { name: /Examen officiel - en centre agréé \(1 restante\)/ }).check();
     await d.getByRole('textbox', { name: 'Date de passage souhaitée :' }).fill(parisDay(5));
     return d;
   };
@@ -291,7 +291,7 @@ test('two administrators assign the last credit at once: one succeeds, the other
   await expect(theirs.getByRole('alert')).toHaveText(
     'Il n’y a plus assez de certifications « Examen officiel - en centre agréé » : il en reste 0. Un autre administrateur vient peut-être d’en attribuer.',
   );
-  await expect(theirs.getByRole('radio', { name: /Examen officiel - en centre agréé \(0 restantes\)/ })).toBeDisabled();
+  await expect(theirs.getByRole('radio', { name: /Examen officiel - en centre agréé \(0 restante\)/ })).toBeDisabled();
   await other.close();
 
   expect((await (await page.request.get(`/api/v1/candidates/${first}`)).json()).status).toBe('scheduled');

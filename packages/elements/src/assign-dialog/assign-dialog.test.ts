@@ -130,7 +130,7 @@ describe('<clr-assign-dialog>', () => {
       expect(typeRow(p.el, 'Examen blanc - à distance')).to.contain('Examen blanc - à distance (200 restantes)');
       expect(typeRow(p.el, 'Examen démo - à distance')).to.contain('(480 restantes)');
       expect(typeRadio(p.el, 'Examen officiel - sur site').disabled).to.equal(true);
-      expect(typeRow(p.el, 'Examen officiel - sur site')).to.contain('(0 restantes)');
+      expect(typeRow(p.el, 'Examen officiel - sur site')).to.contain('(0 restante)');
       expect(typeRow(p.el, 'Examen officiel - sur site')).to.contain('Épuisé');
       expect(part(p.el, 'submit')!.textContent!.trim()).to.equal('Attribuer la certification');
       expect(text(p.el)).to.contain('Envoyer un courriel au candidat pour l’informer de son inscription');
@@ -289,7 +289,7 @@ describe('<clr-assign-dialog>', () => {
       const message = await alertShown(p.el);
       expect(message).to.equal('Il n’y a plus assez de certifications « Examen officiel - sur site » : il en reste 0. Un autre administrateur vient peut-être d’en attribuer.');
       await waitUntil(() => typeRadio(p.el, 'Examen officiel - sur site').disabled, 'the stock shown follows');
-      expect(typeRow(p.el, 'Examen officiel - sur site')).to.contain('(0 restantes)');
+      expect(typeRow(p.el, 'Examen officiel - sur site')).to.contain('(0 restante)');
       expect(p.el.open).to.equal(true);
       expect((await client.candidates.retrieve(mine)).status).to.equal('to_assign');
     });

@@ -185,7 +185,8 @@ export class ExamChoiceController implements ReactiveController {
           const count = this.available(id);
           const level = stockLevel(count, view.threshold);
           const label = examTypeLabel(id, [option.type], view.locale);
-          const remaining = count === 1 ? t.remainingOne : format(t.remaining, { n: count });
+          // French: 0 and 1 take the singular (« 0 restante », « 1 restante »).
+          const remaining = count <= 1 ? format(t.remainingOne, { n: count }) : format(t.remaining, { n: count });
           return html`
             <label class="type ${level}">
               <input

@@ -16,10 +16,12 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
   }
-  label {
+  .field {
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 0.5);
+  }
+  label {
     font-weight: 600;
   }
   select {

@@ -199,9 +199,10 @@ export class ClrSessionPicker extends ClrElement {
     return html`
       <p>${t.intro}</p>
       <div class="fields">
-        <label>
-          <span>${t.city}</span>
+        <div class="field">
+          <label for="city">${t.city}</label>
           <select
+            id="city"
             part="city"
             autofocus
             @change=${(e: Event) => {
@@ -213,10 +214,11 @@ export class ClrSessionPicker extends ClrElement {
             <option value="" ?selected=${!city}>${t.chooseCity}</option>
             ${cities.map((c) => html`<option value=${c.key} ?selected=${c === city}>${c.city.toLocaleUpperCase(this.locale)} (${c.postcode})</option>`)}
           </select>
-        </label>
-        <label>
-          <span>${t.centre}</span>
+        </div>
+        <div class="field">
+          <label for="centre">${t.centre}</label>
           <select
+            id="centre"
             part="centre"
             ?disabled=${!city}
             aria-describedby=${city ? nothing : 'centre-hint'}
@@ -229,10 +231,11 @@ export class ClrSessionPicker extends ClrElement {
             ${(city?.centres ?? []).map((c) => html`<option value=${c.key} ?selected=${c === centre}>${c.name} - ${c.address}</option>`)}
           </select>
           ${city ? nothing : html`<span id="centre-hint" class="hint">${t.cityFirst}</span>`}
-        </label>
-        <label>
-          <span>${t.time}</span>
+        </div>
+        <div class="field">
+          <label for="time">${t.time}</label>
           <select
+            id="time"
             part="time"
             ?disabled=${!centre}
             aria-describedby=${centre ? 'seats' : 'time-hint'}
@@ -246,7 +249,7 @@ export class ClrSessionPicker extends ClrElement {
             )}
           </select>
           ${centre ? nothing : html`<span id="time-hint" class="hint">${t.centreFirst}</span>`}
-        </label>
+        </div>
       </div>
       <p part="seats" id="seats" class=${short ? 'seats error' : 'seats'} aria-live="polite">
         ${session ? (short ? format(t.notEnoughSeats, { n: freeSeats(session), needed: this.needed }) : seatsText(session)) : ''}

@@ -11,7 +11,7 @@ export const assignDialog: typeof fr = {
   chooseType: 'Select the type of certification to assign:',
   chooseTypeFirst: 'Choose a type of certification.',
   remaining: '{n} left',
-  remainingOne: '1 left',
+  remainingOne: '{n} left',
   lowStock: 'Low stock',
   outOfStockBadge: 'Sold out',
   lowStockOne: 'Only one “{type}” certification is left.',

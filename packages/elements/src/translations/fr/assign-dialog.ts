@@ -10,7 +10,7 @@ export const assignDialog = {
   chooseType: 'Sélectionner le type de certification à attribuer :',
   chooseTypeFirst: 'Choisissez un type de certification.',
   remaining: '{n} restantes',
-  remainingOne: '1 restante',
+  remainingOne: '{n} restante',
   lowStock: 'Stock faible',
   outOfStockBadge: 'Épuisé',
   lowStockOne: 'Il ne reste plus qu’une certification « {type} ».',
