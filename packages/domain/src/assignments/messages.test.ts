@@ -39,7 +39,7 @@ describe('the assignment rules’ messages speak English too (the dialogs and th
   it('a bulk assignment naming candidates who already have an exam', () => {
     const current = { id: 'a', candidateId: 'c1', examType: 'blank-remote', lotId: 'l', scheduledAt: null, sessionId: null, deadline: '2031-01-01T00:00:00Z', activationCode: null, takenAt: null, createdAt: '2030-01-01T00:00:00Z' };
     const message = english(() =>
-      planBulkAssign({ candidates: [{ id: 'c1', current }, { id: 'c2', current: { ...current, candidateId: 'c2' } }], examType: type('blank-remote'), lots: [aLot({ examType: 'blank-remote', remaining: 5 })], now, newActivationCode: () => 'BCDFGHJK' }),
+      planBulkAssign({ candidates: [{ id: 'c1', current }, { id: 'c2', current: { ...current, candidateId: 'c2' } }], examType: type('blank-remote'), lots: [aLot({ id: 'l', examType: 'blank-remote', remaining: 5 })], now, newActivationCode: () => 'BCDFGHJK' }),
     );
     expect(message).toBe('2 candidates already have an exam assigned and not yet taken.');
   });

@@ -4,8 +4,10 @@ import { choiceStyles, dialogFrame } from '../assign-dialog/assign-dialog.styles
 export const styles = css`
   ${dialogFrame}
   ${choiceStyles}
-  dialog {
-    width: min(60rem, calc(100vw - 2rem));
+  @media (min-width: 641px) {
+    dialog {
+      width: min(60rem, calc(100vw - 2rem));
+    }
   }
   .remove {
     border: 1px solid var(--_border);
@@ -72,10 +74,12 @@ export const styles = css`
   tr.selected {
     background: var(--_surface-alt);
   }
-  .check {
+  th.check,
+  td.check {
     width: 2.75rem;
   }
-  .check input {
+  th.check input,
+  td.check input {
     width: 1.2rem;
     height: 1.2rem;
   }
