@@ -24,6 +24,8 @@ const rootOf = (canvas: HTMLElement) => canvas.querySelector('clr-bulk-assignmen
 
 /** Chooses a type, types a date when it needs one, and goes to the candidates; ticks `tick` of them. */
 async function toAssignList(canvas: HTMLElement, label: string, tick = 0): Promise<void> {
+  // The dialog comes once the credits are delivered.
+  await frames(() => canvas.querySelector('clr-bulk-assignments-dialog')?.shadowRoot);
   const root = rootOf(canvas);
   await frames(() => root.querySelector('label.type'));
   [...root.querySelectorAll('label.type')].find((l) => l.textContent!.includes(label))?.querySelector('input')?.click();
