@@ -111,6 +111,8 @@ export const EN: SiteText = {
     createCandidate: 'Create a candidate',
     showCodes: 'Show the codes',
     createGroup: 'Create a group',
+    lowStock: 'Low stock:',
+    lowStockType: (type: string, n: number) => `${type} (${n} left)`,
     operator:
       "You are signed in as an operator: this site is for a space's administrators. Sign in with a space's administrator account to manage its orders, groups and candidates.",
   },

@@ -118,6 +118,8 @@ export const FR = {
     taken: 'Certification(s) passée(s)',
     noStock: 'Aucune certification en stock.',
     order: 'Commander',
+    lowStock: 'Stock faible :',
+    lowStockType: (type: string, n: number) => `${type} (${n} restante${n > 1 ? 's' : ''})`,
     createCandidate: 'Créer un candidat',
     showCodes: 'Afficher les codes',
     createGroup: 'Créer un groupe',

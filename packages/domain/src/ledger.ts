@@ -17,6 +17,8 @@ export { availableCredits, expandTakes, pickLot, pickLots } from './stock/pick.j
 export type { LotTake } from './stock/pick.js';
 export { Stock, stockOf } from './stock/stock.js';
 export type { StockOfType, StockOptions } from './stock/stock.js';
+export { LOW_STOCK_THRESHOLD, stockLevel } from './stock/low-stock.js';
+export type { StockLevel } from './stock/low-stock.js';
 
 export { AssignmentState, AssignmentView, ExamSession } from './assignments/types.js';
 export type { AssignmentSnapshot, NewAssignment, Release, SeatChange } from './assignments/types.js';

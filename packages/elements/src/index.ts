@@ -40,3 +40,10 @@ export { ClrCandidateDeletedEvent } from './candidate-file/candidate-file.events
 export { ClrResultCard, latestTakenAttempt } from './result-card/result-card.js';
 export { ClrDocumentOpenEvent, type DocumentOpenDetail } from './result-card/result-card.events.js';
 export { ClrDocumentsDialog, DOCUMENTS_PAGE_SIZE } from './documents-dialog/documents-dialog.js';
+export { ClrSessionPicker, freeSeats, groupSessions, sessionTime, type SessionCentre, type SessionCity } from './session-picker/session-picker.js';
+export { ClrSessionBackEvent, ClrSessionSelectEvent } from './session-picker/session-picker.events.js';
+export { ClrAssignDialog, assignModeOf, type AssignMode } from './assign-dialog/assign-dialog.js';
+export { ClrAssignmentChangeEvent, ClrOrderRequestEvent, type AssignmentChangeDetail } from './assign-dialog/assign-dialog.events.js';
+export { ExamChoiceController, type ExamOption } from './assign-dialog/exam-choice.js';
+export { ClrBulkAssignmentsDialog, BULK_PAGE_SIZE, selectionLimit, type BulkFilters } from './bulk-assignments-dialog/bulk-assignments-dialog.js';
+export { ClrAssignmentActions } from './assignment-actions/assignment-actions.js';

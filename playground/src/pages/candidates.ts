@@ -1,5 +1,6 @@
 import '@clr/elements/define/clr-candidates-table.js';
 import '@clr/elements/define/clr-codes-dialog.js';
+import '@clr/elements/define/clr-bulk-assignments-dialog.js';
 import '@clr/elements/define/clr-documents-dialog.js';
 import type { CandidateRow } from '@clr/domain';
 import { h } from '../dom.js';
@@ -10,6 +11,7 @@ const T = SITE_LOCALE === 'en'
   ? {
       title: 'Candidates',
       showCodes: 'Show the codes',
+      manage: 'Manage the certifications',
       generateDocuments: 'Generate documents',
       createCandidate: 'Create a candidate',
       confirmTitle: 'Delete a candidate',
@@ -20,6 +22,7 @@ const T = SITE_LOCALE === 'en'
   : {
       title: 'Candidats',
       showCodes: 'Afficher les codes',
+      manage: 'Gérer les certifications',
       generateDocuments: 'Générer des documents',
       createCandidate: 'Créer un candidat',
       confirmTitle: 'Supprimer un candidat',
@@ -30,7 +33,8 @@ const T = SITE_LOCALE === 'en'
 
 /**
  * §6 « Candidats »: `<clr-candidates-table>` (counts, search, filters, sort,
- * selection, export), « Afficher les codes » (§6.7) for the selected
+ * selection, export), « Gérer les certifications » (§6.6,
+ * `<clr-bulk-assignments-dialog>`), « Afficher les codes » (§6.7) for the selected
  * candidates (one: that candidate's code; several: their codes) — or, with
  * none selected, the list of every candidate with an activation code — and
  * « Générer des documents » (§6.10–6.12), and
@@ -40,11 +44,22 @@ export function candidatesPage(context: PageContext): Node {
   const table = h('clr-candidates-table');
   const create = h('a', { slot: 'toolbar-end', class: 'button', href: '/candidats/nouveau' }, T.createCandidate);
   const showCodes = h('button', { slot: 'toolbar-end', type: 'button' }, T.showCodes);
+  const manage = h('button', { slot: 'toolbar-end', type: 'button' }, T.manage);
   const generate = h('button', { slot: 'toolbar-end', type: 'button' }, T.generateDocuments);
-  table.append(create, showCodes, generate);
+  table.append(create, manage, showCodes, generate);
   // §6.10–6.12 « Générer des documents »: the type, the eligible candidates, one merged PDF or a ZIP.
   const documents = h('clr-documents-dialog');
   generate.addEventListener('click', () => documents.show());
+
+  // §6.6 « Gérer les certifications »: remove, or assign a type within the stock, all or nothing; the table follows.
+  const bulk = h('clr-bulk-assignments-dialog');
+  const done = h('p', { class: 'form-status', role: 'status' });
+  manage.addEventListener('click', () => bulk.show());
+  bulk.addEventListener('clr-assignment-change', (event) => {
+    done.textContent = event.detail.message;
+    table.refresh();
+  });
+  bulk.addEventListener('clr-order-request', () => context.navigate('/commandes?panier=1'));
 
   // §6.7: one candidate selected → that candidate's code; several → their codes (« Exporter » exports exactly them);
   // none → the list of every candidate with a code, to choose from.
@@ -71,7 +86,7 @@ export function candidatesPage(context: PageContext): Node {
     void confirm.ask(candidate).then((yes) => (yes ? table.deleteCandidate(candidateId) : undefined));
   });
 
-  return h('div', null, h('h1', { tabindex: '-1' }, T.title), table, codes, documents, confirm.element);
+  return h('div', null, h('h1', { tabindex: '-1' }, T.title), done, table, codes, bulk, documents, confirm.element);
 }
 
 /** « Dans la fenêtre qui s'ouvre, cliquez sur « Supprimer » pour confirmer » (§6.8). */

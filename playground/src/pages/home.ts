@@ -1,4 +1,4 @@
-import { GroupCategory, LABELS, examTypeLabel } from '@clr/domain';
+import { GroupCategory, LABELS, LOW_STOCK_THRESHOLD, examTypeLabel, stockLevel } from '@clr/domain';
 import { h } from '../dom.js';
 import { SITE_LOCALE } from '../locale.js';
 import { TEXT } from '../text.js';
@@ -28,7 +28,7 @@ export async function homePage(context: PageContext): Promise<Node> {
         stock.total,
         stock.byType.length === 0
           ? h('p', null, TEXT.home.noStock)
-          : figures(stock.byType.map((line) => [line.remaining, examTypeLabel(line.examType, undefined, SITE_LOCALE)])),
+          : [figures(stock.byType.map((line) => [line.remaining, examTypeLabel(line.examType, undefined, SITE_LOCALE)])), lowStock(stock.byType)],
         [h('a', { class: 'button primary', href: '/commandes' }, TEXT.home.order)],
       ),
       box(
@@ -56,7 +56,19 @@ export async function homePage(context: PageContext): Promise<Node> {
   );
 }
 
-function box(id: string, title: string, total: number, body: Node, actions: Node[]): Node {
+/** The types with few credits left (at most LOW_STOCK_THRESHOLD, the elements' default), with « Commander » opening the cart. */
+function lowStock(byType: { examType: string; remaining: number }[]): Node | null {
+  const low = byType.filter((line) => stockLevel(line.remaining, LOW_STOCK_THRESHOLD) !== 'enough');
+  if (low.length === 0) return null;
+  return h(
+    'div',
+    { class: 'notice low-stock' },
+    h('p', null, TEXT.home.lowStock, ' ', low.map((line) => TEXT.home.lowStockType(examTypeLabel(line.examType, undefined, SITE_LOCALE), line.remaining)).join(' ; '), '.'),
+    h('a', { class: 'button', href: '/commandes?panier=1' }, TEXT.home.order),
+  );
+}
+
+function box(id: string, title: string, total: number, body: Node | (Node | null)[], actions: Node[]): Node {
   return h(
     'section',
     { class: 'panel box', 'aria-labelledby': id },

@@ -53,7 +53,8 @@ export async function ordersPage(context: PageContext): Promise<Node> {
   const open = h('button', { type: 'button', class: 'primary' }, TEXT.orders.order);
   open.addEventListener('click', () => dialog.open());
   table.addEventListener('clr-order-pay', (event) => dialog.pay(event.detail.order));
-  if (context.url.searchParams.has('panier')) queueMicrotask(() => dialog.open());
+  // « Commander » from Accueil or an assignment dialog (?panier=1): the cart opens once the page is on screen.
+  if (context.url.searchParams.has('panier')) requestAnimationFrame(() => dialog.open());
 
   return h(
     'div',

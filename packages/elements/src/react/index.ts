@@ -7,7 +7,10 @@
  *   import { ClrCandidatesTable } from '@clr/elements/react';
  *   <ClrCandidatesTable tokenUrl="/intranet/clr-token" onClrCandidateOpen={(e) => open(e.detail.candidateId)} />
  */
+import '../define/clr-assign-dialog.js';
+import '../define/clr-assignment-actions.js';
 import '../define/clr-associate-candidates-dialog.js';
+import '../define/clr-bulk-assignments-dialog.js';
 import '../define/clr-candidate-file.js';
 import '../define/clr-candidate-form.js';
 import '../define/clr-candidates-table.js';
@@ -18,10 +21,15 @@ import '../define/clr-groups-table.js';
 import '../define/clr-order-cart.js';
 import '../define/clr-orders-table.js';
 import '../define/clr-result-card.js';
+import '../define/clr-session-picker.js';
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
+import type { ClrAssignmentChangeEvent, ClrOrderRequestEvent } from '../assign-dialog/assign-dialog.events.js';
+import { ClrAssignDialog as ClrAssignDialogElement } from '../assign-dialog/assign-dialog.js';
+import { ClrAssignmentActions as ClrAssignmentActionsElement } from '../assignment-actions/assignment-actions.js';
 import type { ClrCandidatesAssociateEvent } from '../associate-candidates-dialog/associate-candidates-dialog.events.js';
 import { ClrAssociateCandidatesDialog as ClrAssociateCandidatesDialogElement } from '../associate-candidates-dialog/associate-candidates-dialog.js';
+import { ClrBulkAssignmentsDialog as ClrBulkAssignmentsDialogElement } from '../bulk-assignments-dialog/bulk-assignments-dialog.js';
 import type { ClrCandidateDeletedEvent } from '../candidate-file/candidate-file.events.js';
 import { ClrCandidateFile as ClrCandidateFileElement } from '../candidate-file/candidate-file.js';
 import type { ClrBackToTableEvent, ClrCandidateCreatedEvent, ClrCandidateSavedEvent } from '../candidate-form/candidate-form.events.js';
@@ -41,6 +49,33 @@ import type { ClrOrderPayEvent, ClrOrdersLoadedEvent } from '../orders-table/ord
 import { ClrOrdersTable as ClrOrdersTableElement } from '../orders-table/orders-table.js';
 import type { ClrDocumentOpenEvent } from '../result-card/result-card.events.js';
 import { ClrResultCard as ClrResultCardElement } from '../result-card/result-card.js';
+import type { ClrSessionBackEvent, ClrSessionSelectEvent } from '../session-picker/session-picker.events.js';
+import { ClrSessionPicker as ClrSessionPickerElement } from '../session-picker/session-picker.js';
+
+/** `<clr-assign-dialog>` — The §6.5/§6.6 assignment dialog for one candidate. */
+export const ClrAssignDialog = createComponent({
+  react: React,
+  tagName: 'clr-assign-dialog',
+  elementClass: ClrAssignDialogElement,
+  events: {
+    onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
+    onClrAssignmentChange: 'clr-assignment-change' as EventName<ClrAssignmentChangeEvent>,
+    onClrOrderRequest: 'clr-order-request' as EventName<ClrOrderRequestEvent>,
+  },
+  displayName: 'ClrAssignDialog',
+});
+
+/** `<clr-assignment-actions>` — The single-candidate assignment actions (§6.5–6.7). */
+export const ClrAssignmentActions = createComponent({
+  react: React,
+  tagName: 'clr-assignment-actions',
+  elementClass: ClrAssignmentActionsElement,
+  events: {
+    onClrAssignmentChange: 'clr-assignment-change' as EventName<ClrAssignmentChangeEvent>,
+    onClrOrderRequest: 'clr-order-request' as EventName<ClrOrderRequestEvent>,
+  },
+  displayName: 'ClrAssignmentActions',
+});
 
 /** `<clr-associate-candidates-dialog>` — Associate candidates with a group (§5.9). */
 export const ClrAssociateCandidatesDialog = createComponent({
@@ -52,6 +87,19 @@ export const ClrAssociateCandidatesDialog = createComponent({
     onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
   },
   displayName: 'ClrAssociateCandidatesDialog',
+});
+
+/** `<clr-bulk-assignments-dialog>` — The §6.6 bulk assignments dialog. */
+export const ClrBulkAssignmentsDialog = createComponent({
+  react: React,
+  tagName: 'clr-bulk-assignments-dialog',
+  elementClass: ClrBulkAssignmentsDialogElement,
+  events: {
+    onClrDialogClose: 'clr-dialog-close' as EventName<ClrDialogCloseEvent>,
+    onClrAssignmentChange: 'clr-assignment-change' as EventName<ClrAssignmentChangeEvent>,
+    onClrOrderRequest: 'clr-order-request' as EventName<ClrOrderRequestEvent>,
+  },
+  displayName: 'ClrBulkAssignmentsDialog',
 });
 
 /** `<clr-candidate-file>` — The §6.4 candidate's file: pages, « Modifier », « Supprimer », result. */
@@ -176,4 +224,16 @@ export const ClrResultCard = createComponent({
     onClrDocumentOpen: 'clr-document-open' as EventName<ClrDocumentOpenEvent>,
   },
   displayName: 'ClrResultCard',
+});
+
+/** `<clr-session-picker>` — The La Poste session picker of the assignment dialogs. */
+export const ClrSessionPicker = createComponent({
+  react: React,
+  tagName: 'clr-session-picker',
+  elementClass: ClrSessionPickerElement,
+  events: {
+    onClrSessionSelect: 'clr-session-select' as EventName<ClrSessionSelectEvent>,
+    onClrSessionBack: 'clr-session-back' as EventName<ClrSessionBackEvent>,
+  },
+  displayName: 'ClrSessionPicker',
 });
