@@ -32,6 +32,7 @@ export const ROUTES: readonly SiteRoute[] = [
     render: async (c) => (await import('./pages/candidate-file.js')).candidateFilePage(c),
   },
   { path: '/aide', title: TEXT.help.title, render: async () => (await import('./pages/help.js')).helpPage() },
+  { path: '/integration', title: TEXT.integration.title, render: async (c) => (await import('./pages/integration.js')).integrationPage(c) },
   { path: '/profil', title: TEXT.profile.title, render: async (c) => (await import('./pages/profile.js')).profilePage(c, 'profile') },
   {
     path: '/profil/mot-de-passe',

@@ -102,6 +102,7 @@ function profileMenu(session: Session, onLogout: () => void): HTMLElement {
   const items: HTMLElement[] = [
     h('a', { role: 'menuitem', href: '/profil', tabindex: '-1' }, TEXT.profileMenu.profile),
     h('a', { role: 'menuitem', href: '/profil/mot-de-passe', tabindex: '-1' }, TEXT.profileMenu.password),
+    h('a', { role: 'menuitem', href: '/integration', tabindex: '-1' }, TEXT.profileMenu.integration),
     h('a', { role: 'menuitem', href: '/aide', tabindex: '-1' }, TEXT.profileMenu.help),
     h('button', { type: 'button', role: 'menuitem', tabindex: '-1', lang: other, title: TEXT.profileMenu.otherLanguageLabel, onclick: () => chooseLocale(other) }, TEXT.profileMenu.otherLanguage),
     h('button', { type: 'button', role: 'menuitem', tabindex: '-1', onclick: () => {

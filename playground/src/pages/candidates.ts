@@ -2,9 +2,9 @@ import '@clr/elements/define/clr-candidates-table.js';
 import '@clr/elements/define/clr-codes-dialog.js';
 import '@clr/elements/define/clr-bulk-assignments-dialog.js';
 import '@clr/elements/define/clr-documents-dialog.js';
-import type { CandidateRow } from '@clr/domain';
 import { h } from '../dom.js';
 import { SITE_LOCALE } from '../locale.js';
+import { confirmDialog } from '../confirm.js';
 import type { PageContext } from './page.js';
 
 const T = SITE_LOCALE === 'en'
@@ -79,33 +79,13 @@ export function candidatesPage(context: PageContext): Node {
   }
 
   table.addEventListener('clr-candidate-open', (event) => context.navigate(`/candidats/${encodeURIComponent(event.detail.candidateId)}`));
-  const confirm = confirmDialog();
+  // « Dans la fenêtre qui s'ouvre, cliquez sur « Supprimer » pour confirmer » (§6.8).
+  const confirm = confirmDialog({ title: T.confirmTitle, yes: T.delete, no: T.cancel });
   table.addEventListener('clr-candidate-delete', (event) => {
     event.preventDefault();
     const { candidateId, candidate } = event.detail;
-    void confirm.ask(candidate).then((yes) => (yes ? table.deleteCandidate(candidateId) : undefined));
+    void confirm.ask(T.confirm(`${candidate.firstName} ${candidate.lastName}`)).then((yes) => (yes ? table.deleteCandidate(candidateId) : undefined));
   });
 
   return h('div', null, h('h1', { tabindex: '-1' }, T.title), done, table, codes, bulk, documents, confirm.element);
-}
-
-/** « Dans la fenêtre qui s'ouvre, cliquez sur « Supprimer » pour confirmer » (§6.8). */
-function confirmDialog() {
-  const text = h('p');
-  const yes = h('button', { type: 'submit', value: 'yes', class: 'primary danger' }, T.delete);
-  const no = h('button', { type: 'submit', value: 'no', autofocus: true }, T.cancel);
-  const element = h(
-    'dialog',
-    { class: 'confirm', 'aria-labelledby': 'titre-suppression', 'aria-describedby': 'texte-suppression' },
-    h('form', { method: 'dialog' }, h('h2', { id: 'titre-suppression' }, T.confirmTitle), Object.assign(text, { id: 'texte-suppression' }), h('div', { class: 'actions' }, yes, no)),
-  );
-  return {
-    element,
-    ask(candidate: CandidateRow): Promise<boolean> {
-      text.textContent = T.confirm(`${candidate.firstName} ${candidate.lastName}`);
-      element.returnValue = '';
-      element.showModal();
-      return new Promise((resolve) => element.addEventListener('close', () => resolve(element.returnValue === 'yes'), { once: true }));
-    },
-  };
 }

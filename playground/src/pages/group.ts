@@ -1,27 +1,47 @@
 import '@clr/elements/define/clr-candidates-table.js';
 import '@clr/elements/define/clr-group-dialog.js';
 import '@clr/elements/define/clr-associate-candidates-dialog.js';
-import { LABELS, type CandidateRow, type GroupWithCount } from '@clr/domain';
+import { LABELS, type GroupWithCount } from '@clr/domain';
 import { NotFoundError } from '@clr/sdk';
 import { h } from '../dom.js';
+import { confirmDialog } from '../confirm.js';
+import { SITE_LOCALE } from '../locale.js';
 import type { PageContext } from './page.js';
 
-const T = {
-  back: 'Retour aux groupes',
-  category: 'Catégorie',
-  hidden: 'Ce groupe est masqué : ses candidats ne s’affichent pas dans le tableau des candidats.',
-  edit: 'Editer le groupe',
-  associate: 'Associer des candidats',
-  notFoundTitle: 'Groupe introuvable',
-  notFound: 'Ce groupe n’existe pas, ou plus : il a peut-être été supprimé.',
-  associated: (n: number) => (n === 1 ? '1 candidat a été associé au groupe.' : `${n} candidats ont été associés au groupe.`),
-  saved: 'Le groupe a été modifié.',
-  confirmTitle: 'Dissocier un candidat',
-  confirm: (name: string, group: string) =>
-    `Dissocier ${name} du groupe « ${group} » ? Le candidat n’est pas supprimé : il reste dans l’espace et dans ses autres groupes.`,
-  dissociate: 'Dissocier',
-  cancel: 'Annuler',
-} as const;
+const T =
+  SITE_LOCALE === 'en'
+    ? {
+        back: 'Back to the groups',
+        category: 'Category',
+        hidden: 'This group is hidden: its candidates do not show in the candidates table.',
+        edit: 'Edit the group',
+        associate: 'Associate candidates',
+        notFoundTitle: 'Group not found',
+        notFound: 'This group does not exist, or no longer: it may have been deleted.',
+        associated: (n: number) => (n === 1 ? '1 candidate was associated with the group.' : `${n} candidates were associated with the group.`),
+        saved: 'The group was changed.',
+        confirmTitle: 'Dissociate a candidate',
+        confirm: (name: string, group: string) =>
+          `Dissociate ${name} from the group « ${group} »? The candidate is not deleted: they stay in the space and in their other groups.`,
+        dissociate: 'Dissociate',
+        cancel: 'Cancel',
+      }
+    : {
+        back: 'Retour aux groupes',
+        category: 'Catégorie',
+        hidden: 'Ce groupe est masqué : ses candidats ne s’affichent pas dans le tableau des candidats.',
+        edit: 'Editer le groupe',
+        associate: 'Associer des candidats',
+        notFoundTitle: 'Groupe introuvable',
+        notFound: 'Ce groupe n’existe pas, ou plus : il a peut-être été supprimé.',
+        associated: (n: number) => (n === 1 ? '1 candidat a été associé au groupe.' : `${n} candidats ont été associés au groupe.`),
+        saved: 'Le groupe a été modifié.',
+        confirmTitle: 'Dissocier un candidat',
+        confirm: (name: string, group: string) =>
+          `Dissocier ${name} du groupe « ${group} » ? Le candidat n’est pas supprimé : il reste dans l’espace et dans ses autres groupes.`,
+        dissociate: 'Dissocier',
+        cancel: 'Annuler',
+      };
 
 /**
  * A group's page (§5.6–5.10): its name and category, the candidates table in
@@ -47,7 +67,7 @@ export async function groupPage(context: PageContext): Promise<Node> {
   const show = (g: GroupWithCount) => {
     group = g;
     title.textContent = g.name;
-    meta.textContent = `${T.category} : ${LABELS.fr.groupCategory[g.category]}`;
+    meta.textContent = `${T.category}${SITE_LOCALE === 'fr' ? ' :' : ':'} ${LABELS[SITE_LOCALE].groupCategory[g.category]}`;
     hiddenNotice.hidden = !g.hidden;
     document.title = document.title.replace(/^[^—]*—/, `${g.name} —`);
   };
@@ -78,12 +98,13 @@ export async function groupPage(context: PageContext): Promise<Node> {
   });
 
   table.addEventListener('clr-candidate-open', (event) => context.navigate(`/candidats/${encodeURIComponent(event.detail.candidateId)}`));
-  const confirm = confirmDialog();
+  // « Une confirmation vous sera demandée … Cliquez sur « Dissocier » » (§5.10).
+  const confirm = confirmDialog({ title: T.confirmTitle, yes: T.dissociate, no: T.cancel });
   table.addEventListener('clr-candidate-dissociate', (event) => {
     event.preventDefault();
     const { candidateId, candidate } = event.detail;
     status.textContent = '';
-    void confirm.ask(candidate, group.name).then((yes) => (yes ? table.dissociateCandidate(candidateId) : undefined));
+    void confirm.ask(T.confirm(`${candidate.firstName} ${candidate.lastName}`, group.name)).then((yes) => (yes ? table.dissociateCandidate(candidateId) : undefined));
   });
 
   return h(
@@ -99,25 +120,4 @@ export async function groupPage(context: PageContext): Promise<Node> {
     associateDialog,
     confirm.element,
   );
-}
-
-/** « Une confirmation vous sera demandée … Cliquez sur « Dissocier » » (§5.10). */
-function confirmDialog() {
-  const text = h('p', { id: 'texte-dissociation' });
-  const yes = h('button', { type: 'submit', value: 'yes', class: 'primary danger' }, T.dissociate);
-  const no = h('button', { type: 'submit', value: 'no', autofocus: true }, T.cancel);
-  const element = h(
-    'dialog',
-    { class: 'confirm', 'aria-labelledby': 'titre-dissociation', 'aria-describedby': 'texte-dissociation' },
-    h('form', { method: 'dialog' }, h('h2', { id: 'titre-dissociation' }, T.confirmTitle), text, h('div', { class: 'actions' }, yes, no)),
-  );
-  return {
-    element,
-    ask(candidate: CandidateRow, groupName: string): Promise<boolean> {
-      text.textContent = T.confirm(`${candidate.firstName} ${candidate.lastName}`, groupName);
-      element.returnValue = '';
-      element.showModal();
-      return new Promise((resolve) => element.addEventListener('close', () => resolve(element.returnValue === 'yes'), { once: true }));
-    },
-  };
 }

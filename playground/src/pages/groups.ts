@@ -1,8 +1,9 @@
 import '@clr/elements/define/clr-groups-table.js';
 import { h } from '../dom.js';
+import { TEXT } from '../text.js';
 import type { PageContext } from './page.js';
 
-const T = { title: 'Groupes' } as const;
+const T = { title: TEXT.menu.groups };
 
 /**
  * §5 « Groupes »: `<clr-groups-table>` — the number of groups, the table
