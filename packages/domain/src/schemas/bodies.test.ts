@@ -83,10 +83,11 @@ describe('auth bodies (§1.1, §1.2)', () => {
     ).toEqual([{ path: 'newPassword', message: "Le nouveau mot de passe doit être différent de l'actuel." }]);
   });
 
-  it('normalises an embedding origin and gives embed tokens 15 minutes by default', () => {
+  it('normalises an embedding origin and gives embed tokens 15 minutes, read-only, by default', () => {
     expect(EmbedTokenBody.parse({ origin: 'HTTPS://Intranet.Exemple.fr:443' })).toEqual({
       origin: 'https://intranet.exemple.fr',
       ttlSeconds: 900,
+      scopes: ['read'],
     });
     expect(errorsOf(EmbedTokenBody.safeParse({ origin: 'https://intranet.exemple.fr/portail', ttlSeconds: 30 }))).toEqual([
       { path: 'origin', message: "L'origine n'est pas valide (exemple : https://intranet.exemple.fr)." },
