@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeAll, freshDatabaseUrl } from '../support/db.js';
 import { decodeBody, decodeHeader, parseMessage, startSmtpServer, type SmtpTestServer } from '../mail-smtp-server.js';
+import { SOURCE_NODE_ARGS } from '../support/node-args.js';
 
 /**
  * `npm start` with `SMTP_URL`: the server starts the outbox worker, which
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 async function start(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string; api: string }> {
-  const child = spawn(process.execPath, ['--conditions=@clr/source', '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

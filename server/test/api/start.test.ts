@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeAll, freshDatabaseUrl } from '../support/db.js';
+import { SOURCE_NODE_ARGS } from '../support/node-args.js';
 
 /**
  * `npm start` end to end, as issue 3's « Done when » says: a fresh database is
@@ -25,7 +26,7 @@ afterAll(async () => {
 
 async function start(env: Record<string, string>): Promise<Started> {
   // One process (no tsx wrapper relaying signals): SIGTERM reaches the server itself.
-  const child = spawn(process.execPath, ['--conditions=@clr/source', '--import', 'tsx', 'src/main.ts'], { cwd: SERVER_DIR, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, 'src/main.ts'], { cwd: SERVER_DIR, env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));

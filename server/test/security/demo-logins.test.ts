@@ -5,6 +5,7 @@ import { createDb, migrate } from '../../src/db/client.js';
 import { seedDemo } from '../../src/seed/demo.js';
 import { guardDemoLogins, liveDemoLogins } from '../../src/seed/demo-logins.js';
 import { closeAll, freshDatabaseUrl } from '../support/db.js';
+import { SOURCE_NODE_ARGS } from '../support/node-args.js';
 
 /**
  * Finding 3: a database first seeded in development kept `operator@clr.test` /
@@ -17,7 +18,7 @@ let url: string;
 
 /** `npm start` in production on `url`: its output and exit code, or its API address once it listens. */
 function start(env: Record<string, string>): Promise<{ code: number | null; out: string; api?: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...SOURCE_NODE_ARGS, 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'production', DATABASE_URL: url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
