@@ -8,19 +8,8 @@ import type { ClrCandidatesTable } from './candidates-table.js';
 import { waitUntil } from '../../test/wait.js';
 import { moveCell } from './grid-keys.js';
 import { startMocks, stopMocks } from '../../test/mocks.js';
+import '../../test/virtualizer-noise.js';
 
-// The virtualizer measures its rows with a ResizeObserver; Chromium reports a
-// benign « ResizeObserver loop completed with undelivered notifications » when
-// rows it lays out in one frame are measured in the next (w3c/csswg-drafts#5488).
-// It is no exception of ours, yet Mocha would count it as a failure: only that
-// message is kept from it; any other error still fails the test.
-window.addEventListener(
-  'error',
-  (event) => {
-    if (event.message?.startsWith('ResizeObserver loop')) event.stopImmediatePropagation();
-  },
-  true,
-);
 
 
 // ---------------------------------------------------------------------------

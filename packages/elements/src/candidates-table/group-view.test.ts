@@ -5,14 +5,8 @@ import '../define/clr-candidates-table.js';
 import type { ClrCandidatesTable } from './candidates-table.js';
 import { waitUntil } from '../../test/wait.js';
 import { startMocks, stopMocks } from '../../test/mocks.js';
+import '../../test/virtualizer-noise.js';
 
-window.addEventListener(
-  'error',
-  (event) => {
-    if (event.message?.startsWith('ResizeObserver loop')) event.stopImmediatePropagation();
-  },
-  true,
-);
 
 const parts = <T extends Element = HTMLElement>(el: ClrCandidatesTable, name: string) => [...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
 

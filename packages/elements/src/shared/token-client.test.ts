@@ -6,6 +6,8 @@ import '../define/clr-candidates-table.js';
 import type { ClrCandidatesTable } from '../candidates-table/candidates-table.js';
 import { startMocks, stopMocks } from '../../test/mocks.js';
 import { waitUntil } from '../../test/wait.js';
+import '../../test/virtualizer-noise.js';
+
 
 /**
  * A portal's page: its own back end answers `/intranet/clr-token` with an embed
