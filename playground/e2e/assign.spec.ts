@@ -26,7 +26,8 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clr-e2e-assign-'));
-  server = spawn(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'server/src/main.ts'], {
+  // As npm start runs it: the sources, with the packages resolved to theirs (the `@clr/source` condition).
+  server = spawn(process.execPath, ['--conditions=@clr/source', '--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${join(dir, 'clr.db')}`, PORT: port, HOST: '127.0.0.1', PUBLIC_URL: baseURL },
     stdio: 'ignore',

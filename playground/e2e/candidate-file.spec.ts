@@ -316,7 +316,7 @@ test.describe('§6.4 Modifier le dossier d’un candidat, §6.8 Supprimer, §6.9
     await expect(page.getByRole('button', { name: 'Supprimer' })).toHaveAccessibleDescription(/Ce candidat a déjà passé un examen : il ne peut pas être supprimé/);
     await expect(page.getByRole('img', { name: /Le candidat a accusé réception/ })).toBeVisible();
 
-    await expect(page.getByText('Examen officiel - en centre La Poste')).toBeVisible();
+    await expect(page.getByText('Examen officiel - en centre La Poste', { exact: true })).toBeVisible();
     await expect(page.getByText(/Score obtenu :\s*942\/1000/)).toBeVisible();
     await expect(page.getByText(/Valide jusqu’au :/)).toBeVisible();
     await expect(page.getByText(/Code public :/)).toBeVisible();
