@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
@@ -39,6 +40,12 @@ export function embedRoutes(dir: string = DEFAULT_EMBED_DIR) {
     return text ? (JSON.parse(text.toString('utf8')) as EmbedManifest) : null;
   };
   const shared = { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', 'X-Content-Type-Options': 'nosniff' };
+  /** The bundle gzipped once per build (keyed by its hash): ~140 KB on the wire instead of ~580 KB. */
+  let gzipped: { integrity: string; body: Buffer } | null = null;
+  const gzipOf = (integrity: string, body: Buffer): Buffer => {
+    if (gzipped?.integrity !== integrity) gzipped = { integrity, body: gzipSync(body, { level: 9 }) };
+    return gzipped.body;
+  };
   return new Hono<AppEnv>().on(['GET', 'HEAD'], '/:name', async (c) => {
     const name = c.req.param('name');
     const built = await manifest();
@@ -48,15 +55,19 @@ export function embedRoutes(dir: string = DEFAULT_EMBED_DIR) {
     }
     if (name !== built.file && name !== built.versioned) throw notFound("Ce fichier n'existe pas.");
     const etag = `"${built.integrity}"`;
-    const headers = {
+    const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+    const headers: Record<string, string> = {
       ...shared,
       'Content-Type': 'text/javascript; charset=utf-8',
       'Cache-Control': name === built.versioned ? 'public, max-age=31536000, immutable' : 'public, max-age=300, must-revalidate',
       ETag: etag,
+      Vary: 'Accept-Encoding',
     };
     if (c.req.header('if-none-match') === etag) return c.body(null, 304, headers);
-    const body = await read(name);
-    if (!body) throw notFound("Ce fichier n'existe pas.");
+    const plain = await read(name);
+    if (!plain) throw notFound("Ce fichier n'existe pas.");
+    const body = gzip ? gzipOf(built.integrity, plain) : plain;
+    if (gzip) headers['Content-Encoding'] = 'gzip';
     if (c.req.method === 'HEAD') return c.body(null, 200, { ...headers, 'Content-Length': String(body.length) });
     return c.body(new Uint8Array(body), 200, headers);
   });

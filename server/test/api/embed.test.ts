@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import { closeAll } from '../support/db.js';
@@ -37,6 +38,15 @@ describe('/embed: the one-tag bundle for portals', () => {
     expect(res.headers.get('cache-control')).toBe('public, max-age=300, must-revalidate');
     const again = await app().request('/embed/clr-elements.js', { headers: { 'if-none-match': res.headers.get('etag')! } });
     expect(again.status).toBe(304);
+  });
+
+  it('gzips it for a browser that accepts gzip, and says so', async () => {
+    const res = await app().request('/embed/clr-elements.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    expect(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')).toBe(CODE);
+    const plain = await app().request('/embed/clr-elements.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
   });
 
   it('serves the versioned copy as immutable, and the manifest with its SRI hash', async () => {
