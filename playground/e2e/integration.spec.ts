@@ -58,6 +58,17 @@ test.describe('Intégration: the embedding origins and the API keys', () => {
     expect((await page.request.get('/api/v1/stock', { headers: { authorization: `Bearer ${value}` } })).status()).toBe(401);
   });
 
+  test('on a 390 px phone, a key that was used keeps the page from scrolling sideways (the table scrolls inside its box)', async ({ page }) => {
+    const key = await (await page.request.post('/api/v1/api-keys', { data: { name: 'Intranet RH (téléphone)' } })).json();
+    await page.request.get('/api/v1/stock', { headers: { authorization: `Bearer ${key.secret}` } });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(page.getByRole('row', { name: /Intranet RH \(téléphone\)/ })).toBeVisible();
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(scrollWidth, `the page is ${scrollWidth} px wide in a ${clientWidth} px window`).toBeLessThanOrEqual(clientWidth);
+    await page.request.delete(`/api/v1/api-keys/${key.id}`);
+  });
+
   test.describe('accessibility', () => {
     // axe is injected as an inline script, which the site's CSP rightly refuses.
     test.use({ bypassCSP: true });

@@ -106,7 +106,7 @@ test.describe('§1.2 and §2: the menu and the profile menu', () => {
     await expect(initials).toHaveText('CA');
     await initials.press('Enter');
     const menu = page.getByRole('menu');
-    await expect(menu.getByRole('menuitem')).toHaveText(['Mon profil', 'Changer mon mot de passe', 'Aide', 'English', 'Se déconnecter']);
+    await expect(menu.getByRole('menuitem')).toHaveText(['Mon profil', 'Changer mon mot de passe', 'Intégration', 'Aide', 'English', 'Se déconnecter']);
     await expect(menu.getByRole('menuitem', { name: 'Mon profil' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
