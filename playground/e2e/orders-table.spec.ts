@@ -82,7 +82,8 @@ test.describe('§4 Mes commandes: the orders table', () => {
 
     // A period: the orders placed from 30 days ago on (the pending one of the demo, two days old).
     const from = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
-    await page.getByLabel('Commandé du').fill(from);
+    // Typed jj/mm/aaaa, as the administrator types it whatever the browser's language.
+    await page.getByRole('textbox', { name: 'Commandé du' }).fill(from.split('-').reverse().join('/'));
     const recent = data.filter((o) => o.status === 'pending' || Date.parse((o as unknown as { createdAt: string }).createdAt) >= Date.parse(from));
     await expect(orderRows).toHaveCount(recent.length);
   });
@@ -90,9 +91,9 @@ test.describe('§4 Mes commandes: the orders table', () => {
   test('a period whose « au » is before « du » is refused beside the field, and the table keeps its last result', async ({ page }) => {
     const orderRows = table(page).locator('tr[data-order-id]');
     const before = await orderRows.count();
-    await page.getByLabel('Commandé du').fill('2026-03-10');
-    await page.getByLabel('au', { exact: true }).fill('2026-03-01');
-    const to = page.getByLabel('au', { exact: true });
+    await page.getByRole('textbox', { name: 'Commandé du' }).fill('10/03/2026');
+    await page.getByRole('textbox', { name: 'au', exact: true }).fill('01/03/2026');
+    const to = page.getByRole('textbox', { name: 'au', exact: true });
     await expect(to).toHaveAttribute('aria-invalid', 'true');
     await expect(to).toHaveAccessibleDescription('La date « au » doit être le même jour que la date « du » ou après.');
     await expect(table(page).locator('tr[data-order-id]').first()).toBeVisible();

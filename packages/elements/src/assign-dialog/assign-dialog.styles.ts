@@ -1,40 +1,20 @@
 import { css } from 'lit';
+import { dialogStyles } from '../shared/dialog.styles.js';
 
-/** The modal frame of the assignment dialogs: title bar, scrolling body, footer; a full-screen sheet under 640 px. */
+/**
+ * The modal frame of the assignment dialogs: the library's dialog chrome
+ * (shared/dialog.styles.ts), a little wider, with 44 px targets for every
+ * button and an outlined « danger » button.
+ */
 export const dialogFrame = css`
+  ${dialogStyles}
   :host {
     display: contents;
   }
   dialog {
     width: min(44rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
-  }
-  dialog::backdrop {
-    background: rgb(15 20 30 / 0.45);
   }
   .frame {
-    display: flex;
-    flex-direction: column;
-    max-height: calc(100vh - 2rem);
-    margin: 0;
-  }
-  header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-    padding: var(--_space) calc(var(--_space) * 2);
-    border-bottom: 1px solid var(--_border);
-  }
-  h2 {
-    font-size: 1.2em;
     margin: 0;
   }
   h3 {
@@ -42,32 +22,14 @@ export const dialogFrame = css`
     margin: 0 0 var(--_space);
   }
   .close {
-    min-width: 44px;
-    min-height: 44px;
-    font-size: 1.4em;
-    line-height: 1;
     padding: 0;
-    border-color: transparent;
-  }
-  .body {
-    padding: calc(var(--_space) * 2);
-    overflow: auto;
-    flex: 1 1 auto;
-  }
-  footer {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    align-items: center;
-    gap: var(--_space);
-    padding: var(--_space) calc(var(--_space) * 2);
-    border-top: 1px solid var(--_border);
   }
   footer button,
   .body button {
     min-height: 44px;
   }
   button.danger {
+    background: none;
     border-color: var(--_danger);
     color: var(--_danger);
   }
@@ -79,16 +41,7 @@ export const dialogFrame = css`
     padding-inline: 0;
   }
   .alert {
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-    padding: var(--_space);
     margin-bottom: calc(var(--_space) * 1.5);
-  }
-  .alert p {
-    margin: 0;
-  }
-  .status {
-    color: var(--_muted);
   }
   .summary {
     margin: 0;
@@ -97,17 +50,7 @@ export const dialogFrame = css`
   }
   @media (max-width: 640px) {
     dialog {
-      width: 100vw;
-      max-width: 100vw;
-      height: 100%;
-      max-height: 100%;
-      margin: 0;
-      border-radius: 0;
       border: none;
-    }
-    .frame {
-      height: 100%;
-      max-height: 100%;
     }
     .body {
       padding: calc(var(--_space) * 1.5);

@@ -3,11 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { LABELS, LIMIT_MAX, SELECTION_MAX, formatDate, type CandidateList, type CandidateRow, type CandidateStatus } from '@clr/domain';
 import { ClrElement } from '../shared/clr-element.js';
+import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { ModalController } from '../shared/modal.js';
 import { DebounceController, PagedListController } from '../shared/paged-list.js';
 import { SelectionController } from '../shared/selection.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { breakableEmail } from '../shared/email.js';
 import { format } from '../translations/index.js';
 import { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
 import { ClrCandidatesAssociateEvent } from './associate-candidates-dialog.events.js';
@@ -70,9 +72,11 @@ const nameOf = (row: Pick<CandidateRow, 'lastName' | 'firstName'>) => `${row.las
  * @csspart summary - How many candidates are ticked.
  * @csspart back - « Retour ».
  * @csspart associate - « Associer les candidats ».
+ * @csspart calendar - The calendar button beside each date filter.
+ * @csspart field-error - The message beside a date filter holding text that is not a date.
  */
 export class ClrAssociateCandidatesDialog extends ClrElement {
-  static override styles = [tokens, dialogStyles, styles];
+  static override styles = [tokens, dialogStyles, dayFieldStyles, styles];
 
   /** Whether the dialog is shown (reflected); `show()` and `close()` set it. */
   @property({ type: Boolean, reflect: true })
@@ -88,6 +92,8 @@ export class ClrAssociateCandidatesDialog extends ClrElement {
   @state() private alertMessage: string | null = null;
 
   #search = new DebounceController(this, 300);
+
+  #days = new DayFieldsController(this);
 
   #list = new PagedListController<CandidateRow, { groupId: string | null; filters: AssociateFilters }, CandidateList>(this, {
     query: () => ({ groupId: this.groupId, filters: this.filters }),
@@ -158,6 +164,7 @@ export class ClrAssociateCandidatesDialog extends ClrElement {
     this.#search.cancel();
     this.searchText = '';
     this.filters = {};
+    this.#days.reset();
   }
 
   async #associate(): Promise<void> {
@@ -259,11 +266,11 @@ export class ClrAssociateCandidatesDialog extends ClrElement {
       </label>
       <label>
         ${t.periodFrom}
-        <input part="filter" type="date" name="from" max=${f.to ?? nothing} .value=${f.from ?? ''} @change=${(e: Event) => this.#setFilters({ from: (e.target as HTMLInputElement).value })} />
+        ${this.#days.render({ name: 'from', label: t.periodFrom, value: f.from, max: f.to, text: this.t.common, onChange: (from) => this.#setFilters({ from }) })}
       </label>
       <label>
         ${t.periodTo}
-        <input part="filter" type="date" name="to" min=${f.from ?? nothing} .value=${f.to ?? ''} @change=${(e: Event) => this.#setFilters({ to: (e.target as HTMLInputElement).value })} />
+        ${this.#days.render({ name: 'to', label: t.periodTo, value: f.to, min: f.from, text: this.t.common, onChange: (to) => this.#setFilters({ to }) })}
       </label>
       <button type="button" part="reset" @click=${() => this.#resetFilters()}>${t.reset}</button>
     </div>`;
@@ -319,7 +326,7 @@ export class ClrAssociateCandidatesDialog extends ClrElement {
                   />
                 </td>
                 <th scope="row">${name}</th>
-                <td>${row.email}</td>
+                <td>${breakableEmail(row.email)}</td>
                 <td>${statuses[row.status]}</td>
                 <td>${formatDate(row.date)}</td>
               </tr>`;
@@ -328,7 +335,7 @@ export class ClrAssociateCandidatesDialog extends ClrElement {
         </table>
       </div>
       <div class="more">
-        <span class="status">${format(t.loaded, { n: rows.length, total: list.total })}</span>
+        <span class="status">${this.candidatesShown(rows.length, list.total)}</span>
         ${list.hasMore
           ? html`<button type="button" part="more" ?disabled=${list.loadingMore} @click=${() => void list.nextPage()}>
               ${list.loadingMore ? this.t.common.loading : t.more}

@@ -19,10 +19,12 @@ import { ExamChoiceController } from '../assign-dialog/exam-choice.js';
 import { candidateName } from '../codes-dialog/codes-dialog.js';
 import { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
 import { ClrElement } from '../shared/clr-element.js';
+import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
 import { ModalController } from '../shared/modal.js';
 import { DebounceController, PagedListController } from '../shared/paged-list.js';
 import { SelectionController } from '../shared/selection.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { breakableEmail } from '../shared/email.js';
 import { format } from '../translations/index.js';
 import { freeSeats } from '../session-picker/session-picker.js';
 import { styles } from './bulk-assignments-dialog.styles.js';
@@ -101,9 +103,12 @@ export function selectionLimit(available: number | null, session: Pick<ExamSessi
  * @csspart cancel - « Annuler ».
  * @csspart error - An error message (role alert).
  * @csspart status - Loading and empty messages.
+ * @csspart filter - Each date filter's text field (typed jj/mm/aaaa).
+ * @csspart calendar - The calendar button beside each date filter.
+ * @csspart field-error - The message beside a date filter holding text that is not a date.
  */
 export class ClrBulkAssignmentsDialog extends ClrElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, dayFieldStyles, styles];
 
   /** Whether the dialog is shown (reflected); `show()` and `close()` set it. */
   @property({ type: Boolean, reflect: true })
@@ -149,6 +154,8 @@ export class ClrBulkAssignmentsDialog extends ClrElement {
   #choice = new ExamChoiceController(this, { api: () => this.api, enabled: () => this.open });
 
   #search = new DebounceController(this, 250);
+
+  #days = new DayFieldsController(this);
 
   #list = new PagedListController<CandidateRow, { action: 'assign' | 'remove'; examType: string | null; filters: BulkFilters }, EligibleList>(this, {
     enabled: () => this.api !== undefined && this.open && this.step === 'list',
@@ -537,11 +544,11 @@ export class ClrBulkAssignmentsDialog extends ClrElement {
         </label>
         <label>
           ${t.periodFrom}
-          <input type="date" .value=${this.filters.from ?? ''} @change=${(e: Event) => this.#setFilters({ ...this.filters, from: (e.target as HTMLInputElement).value })} />
+          ${this.#days.render({ name: 'from', label: t.periodFrom, value: this.filters.from, max: this.filters.to, text: this.t.common, onChange: (from) => this.#setFilters({ ...this.filters, from }) })}
         </label>
         <label>
           ${t.periodTo}
-          <input type="date" .value=${this.filters.to ?? ''} @change=${(e: Event) => this.#setFilters({ ...this.filters, to: (e.target as HTMLInputElement).value })} />
+          ${this.#days.render({ name: 'to', label: t.periodTo, value: this.filters.to, min: this.filters.from, text: this.t.common, onChange: (to) => this.#setFilters({ ...this.filters, to }) })}
         </label>
         <button
           type="button"
@@ -550,6 +557,7 @@ export class ClrBulkAssignmentsDialog extends ClrElement {
             this.#search.cancel();
             this.searchText = '';
             this.filters = {};
+            this.#days.reset();
           }}
         >
           ${t.reset}
@@ -614,7 +622,7 @@ export class ClrBulkAssignmentsDialog extends ClrElement {
                     />
                   </td>
                   <th scope="row">${name}</th>
-                  <td>${row.email}</td>
+                  <td>${breakableEmail(row.email)}</td>
                   <td><span class="status-dot ${row.status}">${statuses[row.status]}</span></td>
                   <td>${formatDate(row.date)}</td>
                 </tr>
@@ -624,7 +632,7 @@ export class ClrBulkAssignmentsDialog extends ClrElement {
         </table>
       </div>
       <div class="more">
-        <span class="status">${format(t.loaded, { n: rows.length, total })}</span>
+        <span class="status">${this.candidatesShown(rows.length, total)}</span>
         ${this.#list.hasMore
           ? html`<button type="button" part="more" ?disabled=${this.#list.loadingMore} @click=${() => void this.#list.nextPage()}>
               ${this.#list.loadingMore ? this.t.common.loading : t.more}

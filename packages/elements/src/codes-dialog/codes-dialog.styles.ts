@@ -4,51 +4,6 @@ export const styles = css`
   :host {
     display: contents;
   }
-  dialog {
-    width: min(56rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
-  }
-  dialog::backdrop {
-    background: rgb(15 20 30 / 0.45);
-  }
-  .frame {
-    display: flex;
-    flex-direction: column;
-    max-height: calc(100vh - 2rem);
-  }
-  header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-    padding: var(--_space) calc(var(--_space) * 2);
-    border-bottom: 1px solid var(--_border);
-  }
-  h2 {
-    font-size: 1.2em;
-    margin: 0;
-  }
-  .body {
-    padding: calc(var(--_space) * 2);
-    overflow: auto;
-    flex: 1 1 auto;
-  }
-  footer {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: flex-end;
-    align-items: center;
-    gap: var(--_space);
-    padding: var(--_space) calc(var(--_space) * 2);
-    border-top: 1px solid var(--_border);
-  }
   .filters {
     display: flex;
     flex-wrap: wrap;
@@ -115,22 +70,16 @@ export const styles = css`
   .notice + table {
     margin-top: var(--_space);
   }
-  .alert {
-    border: 1px solid var(--_danger);
-    border-radius: var(--_radius);
-    padding: var(--_space);
-    margin-bottom: var(--_space);
-  }
-  .alert p {
-    margin: 0;
-  }
   .more {
     margin-top: var(--_space);
     display: flex;
     gap: var(--_space);
     align-items: center;
   }
-  .status {
-    color: var(--_muted);
+  @media (max-width: 640px) {
+    th,
+    td {
+      padding: calc(var(--_space) * 0.5);
+    }
   }
 `;

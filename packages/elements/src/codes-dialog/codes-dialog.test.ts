@@ -263,12 +263,15 @@ describe('<clr-codes-dialog>', () => {
       const total = (await client.codes.candidates({ limit: 1 })).total;
       expect(total).to.be.greaterThan(CODES_PAGE_SIZE);
       expect(bodyRows(p.el).length).to.equal(CODES_PAGE_SIZE);
+      const shown = () => root(p.el).querySelector('.more .status')!.textContent!.trim();
+      expect(shown()).to.equal(`${CODES_PAGE_SIZE} candidats affichés sur ${total}`);
       button(p.el, 'more').click();
       await waitUntil(() => bodyRows(p.el).length > CODES_PAGE_SIZE, 'the next page is shown');
       expect(bodyRows(p.el).length).to.equal(Math.min(total, 2 * CODES_PAGE_SIZE));
       root(p.el).querySelector<HTMLInputElement>('[part~="select-all"]')!.click();
       await waitUntil(() => bodyRows(p.el).length === total, 'every candidate is loaded and selected');
       await p.el.updateComplete;
+      expect(shown(), 'every row shown: the count alone').to.equal(`${total} candidats`);
       expect(bodyRows(p.el).every((r) => checkboxOf(r).checked)).to.equal(true);
       expect(root(p.el).querySelector('#selection-summary')!.textContent).to.contain(`${total} candidats sélectionnés`);
       root(p.el).querySelector<HTMLInputElement>('[part~="select-all"]')!.click();
@@ -282,6 +285,7 @@ describe('<clr-codes-dialog>', () => {
       await openFromButton(p);
       await listShown(p.el);
       expect(checkboxOf(bodyRows(p.el)[0]!).getAttribute('aria-label')).to.equal('Sélectionner PERRIN Zoé');
+      expect(root(p.el).querySelector('.more .status')!.textContent!.trim(), 'one candidate, in the singular').to.equal('1 candidat');
       expect(button(p.el, 'show-codes').disabled).to.equal(true);
       expect(root(p.el).querySelector('#selection-summary')!.textContent).to.contain('Aucun candidat sélectionné');
     });

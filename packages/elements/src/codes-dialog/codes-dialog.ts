@@ -14,11 +14,14 @@ import {
 } from '@clr/domain';
 import { NotEligibleError } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
+import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
 import { downloadBlob } from '../shared/icons.js';
 import { ModalController } from '../shared/modal.js';
 import { DebounceController, PagedListController } from '../shared/paged-list.js';
 import { SelectionController } from '../shared/selection.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { breakableEmail } from '../shared/email.js';
 import { format } from '../translations/index.js';
 import { ClrDialogCloseEvent } from './codes-dialog.events.js';
 import { styles } from './codes-dialog.styles.js';
@@ -111,9 +114,12 @@ type Mode = 'selection' | 'one' | 'list';
  * @csspart back - « Retour ».
  * @csspart error - An error message (role alert).
  * @csspart status - Loading, empty and progress messages.
+ * @csspart filter - Each date filter's text field (typed jj/mm/aaaa).
+ * @csspart calendar - The calendar button beside each date filter.
+ * @csspart field-error - The message beside a date filter holding text that is not a date.
  */
 export class ClrCodesDialog extends ClrElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, dialogStyles, dayFieldStyles, styles];
 
   /** Whether the dialog is shown (reflected). Setting it opens or closes it, as `show()` and `close()` do. */
   @property({ type: Boolean, reflect: true })
@@ -190,6 +196,8 @@ export class ClrCodesDialog extends ClrElement {
     },
     args: () => [this.api, this.open, this.#mode() === 'one' ? this.candidateId : null] as const,
   });
+
+  #days = new DayFieldsController(this);
 
   #list = new PagedListController<CandidateRow, CodesDialogFilters, CandidateList>(this, {
     query: () => this.filters,
@@ -318,6 +326,7 @@ export class ClrCodesDialog extends ClrElement {
   #resetFilters(): void {
     this.searchText = '';
     this.#setFilters({});
+    this.#days.reset();
   }
 
   #toggle(row: CandidateRow, checked: boolean): void {
@@ -409,10 +418,7 @@ export class ClrCodesDialog extends ClrElement {
     const mode = this.#mode();
     const single = mode === 'one';
     return html`
-      <dialog
-        part="dialog"
-        aria-labelledby="title"
-      >
+      <dialog part="dialog" class="wide" aria-labelledby="title">
         <div class="frame">
           <header part="header">
             <h2 part="title" id="title">${single ? t.titleOne : t.titleMany}</h2>
@@ -512,7 +518,7 @@ export class ClrCodesDialog extends ClrElement {
             return html`
               <tr part="row">
                 <th scope="row">${candidateName(row)}</th>
-                <td>${row.email}</td>
+                <td>${breakableEmail(row.email)}</td>
                 <td>${statuses[row.status]}</td>
                 <td>${examTypeLabel(sameExam?.examType ?? candidate.examType, undefined, this.locale)}</td>
                 <td>${formatDate(row.date)}</td>
@@ -587,21 +593,11 @@ export class ClrCodesDialog extends ClrElement {
         </label>
         <label>
           ${t.periodFrom}
-          <input
-            type="date"
-            .value=${this.filters.from ?? ''}
-            max=${this.filters.to ?? nothing}
-            @change=${(e: Event) => this.#setFilters({ ...this.filters, from: (e.target as HTMLInputElement).value })}
-          />
+          ${this.#days.render({ name: 'from', label: t.periodFrom, value: this.filters.from, max: this.filters.to, text: this.t.common, onChange: (from) => this.#setFilters({ ...this.filters, from }) })}
         </label>
         <label>
           ${t.periodTo}
-          <input
-            type="date"
-            .value=${this.filters.to ?? ''}
-            min=${this.filters.from ?? nothing}
-            @change=${(e: Event) => this.#setFilters({ ...this.filters, to: (e.target as HTMLInputElement).value })}
-          />
+          ${this.#days.render({ name: 'to', label: t.periodTo, value: this.filters.to, min: this.filters.from, text: this.t.common, onChange: (to) => this.#setFilters({ ...this.filters, to }) })}
         </label>
         <button type="button" part="reset" @click=${() => this.#resetFilters()}>${t.reset}</button>
       </div>
@@ -655,7 +651,7 @@ export class ClrCodesDialog extends ClrElement {
                   />
                 </td>
                 <th scope="row">${name}</th>
-                <td>${row.email}</td>
+                <td>${breakableEmail(row.email)}</td>
                 <td>${statuses[row.status]}</td>
                 <td>${formatDate(row.date)}</td>
               </tr>
@@ -664,7 +660,7 @@ export class ClrCodesDialog extends ClrElement {
         </tbody>
       </table>
       <div class="more">
-        <span class="status">${format(t.loaded, { n: rows.length, total })}</span>
+        <span class="status">${this.candidatesShown(rows.length, total)}</span>
         ${this.#list.moreError ? html`<span part="error" role="alert">${this.describeError(this.#list.moreError).message}</span>` : nothing}
         ${this.#list.hasMore
           ? html`<button type="button" part="more" ?disabled=${this.#list.loadingMore || this.busy !== null} @click=${() => void this.#list.nextPage()}>
@@ -746,7 +742,7 @@ export class ClrCodesDialog extends ClrElement {
             (row) => html`
               <tr part="row" data-candidate-id=${row.candidateId}>
                 <th scope="row">${candidateName(row)}</th>
-                <td>${row.email}</td>
+                <td>${breakableEmail(row.email)}</td>
                 <td>${statuses[row.status]}</td>
                 <td>${formatDate(row.date)}</td>
                 <td part="code" class="code">${row.code}</td>

@@ -4,48 +4,6 @@ export const styles = css`
   :host {
     display: contents;
   }
-  dialog {
-    width: min(56rem, calc(100vw - 2rem));
-    max-height: calc(100vh - 2rem);
-    padding: 0;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-    font-family: var(--_font-family);
-    font-size: var(--_font-size);
-  }
-  dialog::backdrop {
-    background: rgb(15 20 30 / 0.45);
-  }
-  .frame {
-    display: flex;
-    flex-direction: column;
-    max-height: calc(100vh - 2rem);
-  }
-  .header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: var(--_space);
-    padding: var(--_space) calc(var(--_space) * 2);
-    border-bottom: 1px solid var(--_border);
-  }
-  h2 {
-    font-size: 1.2em;
-    margin: 0;
-  }
-  .close {
-    min-width: 2.75rem;
-    min-height: 2.75rem;
-    font-size: 1.4em;
-    line-height: 1;
-  }
-  .body {
-    padding: calc(var(--_space) * 2);
-    overflow: auto;
-    flex: 1 1 auto;
-  }
   fieldset {
     border: 0;
     margin: 0 0 calc(var(--_space) * 2);
@@ -177,18 +135,6 @@ export const styles = css`
     margin: 0 0 var(--_space);
   }
   @media (max-width: 640px) {
-    dialog {
-      width: 100vw;
-      max-width: 100vw;
-      height: 100dvh;
-      max-height: 100dvh;
-      margin: 0;
-      border-radius: 0;
-    }
-    .frame {
-      max-height: 100dvh;
-      height: 100%;
-    }
     .scroll {
       max-height: none;
     }

@@ -10,7 +10,9 @@ import { ModalController } from '../shared/modal.js';
 import { openDocumentTab, showDocument } from '../shared/open-document.js';
 import { DebounceController, PagedListController } from '../shared/paged-list.js';
 import { SelectionController } from '../shared/selection.js';
+import { dialogStyles } from '../shared/dialog.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { breakableEmail } from '../shared/email.js';
 import { format } from '../translations/index.js';
 import { styles } from './documents-dialog.styles.js';
 
@@ -70,7 +72,7 @@ function nameOf(row: Pick<CandidateRow, 'lastName' | 'firstName'>): string {
  * @csspart status - Loading, selection count and results.
  */
 export class ClrDocumentsDialog extends ClrElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, dialogStyles, styles];
 
   /** Whether the dialog is shown (reflected); `show()` and `close()` do the same. */
   @property({ type: Boolean, reflect: true })
@@ -302,7 +304,7 @@ export class ClrDocumentsDialog extends ClrElement {
                   <input type="checkbox" aria-label=${format(t.selectRow, { name })} .checked=${this.#selection.has(row)} @change=${(e: Event) => this.#selection.toggle(row, (e.target as HTMLInputElement).checked)} />
                 </td>
                 <td>${name}</td>
-                <td class="email">${row.email}</td>
+                <td class="email">${breakableEmail(row.email)}</td>
                 <td>${examTypeLabel(row.examType, EXAM_TYPES, this.locale)}</td>
                 <td>${formatDate(row.date)}</td>
               </tr>`;
@@ -315,7 +317,7 @@ export class ClrDocumentsDialog extends ClrElement {
       ${this.#list.error ? html`<div class="error" part="error" role="alert"><p>${this.describeError(this.#list.error).message}</p><button type="button" @click=${() => this.#list.refresh()}>${this.t.common.retry}</button></div>` : nothing}
       ${total !== null && total > 0
         ? html`<p class="shown">
-            ${format(t.shown, { shown: rows.length, total })}
+            ${this.candidatesShown(rows.length, total)}
             ${this.#list.hasMore ? html`<button type="button" part="more" ?disabled=${this.#list.loadingMore} @click=${() => void this.#list.nextPage()}>${t.more}</button>` : nothing}
           </p>`
         : nothing}
@@ -346,13 +348,13 @@ export class ClrDocumentsDialog extends ClrElement {
   override render(): TemplateResult {
     const t = this.t.documentsDialog;
     const kind = this.kind;
-    return html`<dialog part="dialog" aria-labelledby="documents-title">
+    return html`<dialog part="dialog" class="wide" aria-labelledby="documents-title">
       ${this.open
         ? html`<div class="frame">
-            <div class="header" part="header">
+            <header part="header">
               <h2 id="documents-title" part="title">${t.title}${kind ? html` — ${t.kinds[kind]}` : nothing}</h2>
               <button type="button" class="close" part="close" aria-label=${t.close} title=${t.close} @click=${() => this.#modal.close()}>×</button>
-            </div>
+            </header>
             <div class="body" part="body">
               ${!this.api ? html`<p class="error" role="alert">${this.t.common.noClient}</p>` : kind ? this.#renderList(kind) : this.#renderKinds()}
               ${this.failure ? html`<p class="error" part="error" role="alert">${this.failure}</p>` : nothing}

@@ -148,6 +148,45 @@ describe('<clr-groups-table>', () => {
       expect(el.sort).to.equal('-name');
     });
 
+    it('§5.1 the period is typed jj/mm/aaaa whatever the browser\'s language, with a calendar button; text that is not a date is refused beside the field', async () => {
+      const { client, mock } = await startMocks({ state: generateCandidates(20) });
+      const sent = listRequests(mock);
+      const el = await mount(client);
+      const from = el.shadowRoot!.querySelector<HTMLInputElement>('[name="from"]')!;
+      expect(from.type).to.equal('text');
+      expect(from.placeholder).to.equal('jj/mm/aaaa');
+      expect(from.getAttribute('aria-label')).to.equal('Créé du');
+      expect(el.shadowRoot!.querySelector('[part~="calendar"]')!.getAttribute('aria-label')).to.equal('Choisir la date dans le calendrier : Créé du');
+
+      from.value = '7/6/2000';
+      from.dispatchEvent(new Event('change', { bubbles: true }));
+      await waitUntil(() => sent.at(-1)?.get('from') === '2000-06-07', 'the typed day is sent as YYYY-MM-DD');
+      await settled(el);
+      expect(from.value, 'shown back as jj/mm/aaaa').to.equal('07/06/2000');
+
+      const requests = sent.length;
+      from.value = '31/02/2020';
+      from.dispatchEvent(new Event('change', { bubbles: true }));
+      await el.updateComplete;
+      expect(part(el, 'field-error')!.textContent).to.equal('Saisissez une date au format jj/mm/aaaa.');
+      expect(from.getAttribute('aria-invalid')).to.equal('true');
+      expect(sent.length, 'nothing is sent for a day that does not exist').to.equal(requests);
+
+      part(el, 'reset-button')!.click();
+      await waitUntil(() => sent.at(-1) && !sent.at(-1)!.has('from'));
+      await el.updateComplete;
+      expect(part(el, 'field-error')).to.equal(null);
+      expect(from.getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    it('§5.1 in English the period fields read dd/mm/yyyy', async () => {
+      const { client } = await startMocks();
+      const el = await mount(client, html`<clr-groups-table lang="en" .client=${client}></clr-groups-table>`);
+      const to = el.shadowRoot!.querySelector<HTMLInputElement>('[name="to"]')!;
+      expect(to.placeholder).to.equal('dd/mm/yyyy');
+      expect(el.shadowRoot!.querySelectorAll('[part~="calendar"]')[1]!.getAttribute('aria-label')).to.match(/^Pick the date in the calendar: /);
+    });
+
     it('many groups: pages of page-size, « Afficher les groupes suivants » loads the next', async () => {
       const { client } = await startMocks({ state: generateCandidates(20) });
       const el = await mount(client, html`<clr-groups-table .client=${client} page-size="15"></clr-groups-table>`);

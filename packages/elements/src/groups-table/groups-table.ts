@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { GroupCategory, LABELS, formatDate, type GroupList, type GroupSort, type GroupWithCount } from '@clr/domain';
 import { ClrElement } from '../shared/clr-element.js';
+import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
 import { GridKeyboardController, type CellPosition } from '../shared/grid-keyboard.js';
 import { downloadBlob, icons } from '../shared/icons.js';
@@ -99,12 +100,14 @@ function cleanFilters(filters: GroupTableFilters): GroupTableFilters {
  * @csspart confirm - The delete confirmation `<dialog>`.
  * @csspart confirm-button - « Supprimer » in the confirmation.
  * @csspart cancel-button - « Annuler » in the confirmation.
+ * @csspart calendar - The calendar button beside each date filter.
+ * @csspart field-error - The message beside a date filter holding text that is not a date.
  *
  * @cssproperty --clr-groups-table-columns - The rows' `grid-template-columns`.
  * @cssproperty --clr-groups-table-min-width - Width under which the table scrolls sideways (default `36rem`).
  */
 export class ClrGroupsTable extends ClrElement {
-  static override styles = [tokens, dialogStyles, styles];
+  static override styles = [tokens, dialogStyles, dayFieldStyles, styles];
 
   /** The column sorted on, `-` for descending (`name`, `-createdAt`, …); the server sorts, hidden groups last. */
   @property({ reflect: true })
@@ -137,6 +140,8 @@ export class ClrGroupsTable extends ClrElement {
       this.notice = '';
     },
   });
+
+  #days = new DayFieldsController(this);
 
   #keys = new GridKeyboardController(this, {
     rows: () => this.#list.rows.length,
@@ -182,6 +187,7 @@ export class ClrGroupsTable extends ClrElement {
     this.#search.cancel();
     this.searchText = '';
     this.filters = {};
+    this.#days.reset();
   }
 
   /** Opens « Création d'un groupe » (§5.3); the new group appears in the table once created. */
@@ -417,12 +423,12 @@ export class ClrGroupsTable extends ClrElement {
         >
         <label class="field"
           ><span>${t.periodFrom}</span>
-          <input part="filter" type="date" name="from" max=${f.to ?? nothing} .value=${f.from ?? ''} @change=${(e: Event) => this.#setFilters({ from: (e.target as HTMLInputElement).value })}
-        /></label>
+          ${this.#days.render({ name: 'from', label: t.periodFrom, value: f.from, max: f.to, text: this.t.common, onChange: (from) => this.#setFilters({ from }) })}</label
+        >
         <label class="field"
           ><span>${t.periodTo}</span>
-          <input part="filter" type="date" name="to" min=${f.from ?? nothing} .value=${f.to ?? ''} @change=${(e: Event) => this.#setFilters({ to: (e.target as HTMLInputElement).value })}
-        /></label>
+          ${this.#days.render({ name: 'to', label: t.periodTo, value: f.to, min: f.from, text: this.t.common, onChange: (to) => this.#setFilters({ to }) })}</label
+        >
       </div>
       <button part="reset-button" @click=${() => this.resetFilters()}>${t.reset}</button>
       <span class="spacer"></span>

@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { LABELS, OrderSection, examTypeLabel, formatDate, formatMoney, type ExamType, type Order, type OrderList } from '@clr/domain';
 import type { OrderListParams, Page } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
+import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
 import { downloadBlob, icons } from '../shared/icons.js';
 import { DebounceController, PagedListController } from '../shared/paged-list.js';
 import { isReversedPeriod } from '../shared/period.js';
@@ -79,9 +80,10 @@ export function cleanOrderFilters(filters: OrderTableFilters): OrderTableFilters
  * @csspart totals - The footer: totals H.T. and T.T.C.
  * @csspart more-button - « Afficher les commandes suivantes ».
  * @csspart notice - The live status (loading, counts, export).
+ * @csspart calendar - The calendar button beside each date filter.
  */
 export class ClrOrdersTable extends ClrElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, dayFieldStyles, styles];
 
   /** The search and filters; set it to filter from the page, read it to know what is shown (and exported). */
   @property({ attribute: false })
@@ -142,6 +144,7 @@ export class ClrOrdersTable extends ClrElement {
     if (input) input.value = '';
     this.draftPeriod = { from: '', to: '' };
     this.filters = {};
+    this.#days.reset();
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
@@ -184,8 +187,10 @@ export class ClrOrdersTable extends ClrElement {
     this.#setFilters({ q: this.#searchText });
   }
 
-  #onPeriod(which: 'from' | 'to', event: Event): void {
-    const period = { ...this.draftPeriod, [which]: (event.target as HTMLInputElement).value };
+  #days = new DayFieldsController(this);
+
+  #onPeriod(which: 'from' | 'to', day: string): void {
+    const period = { ...this.draftPeriod, [which]: day };
     this.draftPeriod = period;
     // « du » after « au »: refused beside the field, and the table keeps what it shows.
     if (isReversedPeriod(period.from, period.to)) return;
@@ -285,20 +290,19 @@ export class ClrOrdersTable extends ClrElement {
         </div>
         <label class="field"
           ><span>${t.periodFrom}</span>
-          <input part="filter" type="date" name="from" .value=${this.draftPeriod.from} @change=${(e: Event) => this.#onPeriod('from', e)}
-        /></label>
+          ${this.#days.render({ name: 'from', label: t.periodFrom, value: this.draftPeriod.from, text: this.t.common, onChange: (day) => this.#onPeriod('from', day) })}</label
+        >
         <div class="field">
           <label for="period-to">${t.periodTo}</label>
-          <input
-            part="filter"
-            id="period-to"
-            type="date"
-            name="to"
-            .value=${this.draftPeriod.to}
-            aria-invalid=${reversed ? 'true' : 'false'}
-            aria-describedby=${reversed ? 'period-error' : nothing}
-            @change=${(e: Event) => this.#onPeriod('to', e)}
-          />
+          ${this.#days.render({
+            name: 'to',
+            id: 'period-to',
+            label: t.periodTo,
+            value: this.draftPeriod.to,
+            errorId: reversed ? 'period-error' : undefined,
+            text: this.t.common,
+            onChange: (day) => this.#onPeriod('to', day),
+          })}
           ${reversed ? html`<span part="field-error" class="field-error" id="period-error" role="alert">${t.periodReversed}</span>` : nothing}
         </div>
       </div>

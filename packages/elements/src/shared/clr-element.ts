@@ -3,7 +3,7 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { translateMessage, type FieldError, type Locale } from '@clr/domain';
 import { ClrApiError, ClrNetworkError, isAbortError, type ClrClient } from '@clr/sdk';
-import { CATALOGUES, type Catalogue } from '../translations/index.js';
+import { CATALOGUES, format, type Catalogue } from '../translations/index.js';
 import { clrClientContext } from './context.js';
 import { defaultApiUrl, tokenUrlClient } from './token-client.js';
 import { nearestLang, toLocale } from './locale.js';
@@ -89,6 +89,18 @@ export class ClrElement extends LitElement {
     }
     if (error instanceof ClrNetworkError) return { message: this.t.common.networkError, fields: [] };
     return { message: this.t.common.unexpectedError, fields: [] };
+  }
+
+  /**
+   * How many candidates a list shows: « 1 candidat », « 19 candidats » once
+   * every row is loaded (the language's plural rules), else « 15 candidats
+   * affichés sur 40 ».
+   */
+  protected candidatesShown(shown: number, total: number | null): string {
+    const t = this.t.common;
+    const all = total ?? shown;
+    if (shown < all) return format(t.candidatesShown, { n: shown, total: all });
+    return format(new Intl.PluralRules(this.locale).select(all) === 'one' ? t.candidatesOne : t.candidatesOther, { n: all });
   }
 
   /** Whether `error` is only the cancellation of a superseded call. */

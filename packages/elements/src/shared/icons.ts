@@ -10,6 +10,8 @@ const icon = (body: SVGTemplateResult): SVGTemplateResult =>
   svg`<svg class="icon" aria-hidden="true" focusable="false" width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`;
 
 export const icons = {
+  /** A date field's calendar button (Lucide `calendar`). */
+  calendar: icon(svg`<rect width="18" height="18" x="3" y="4" rx="2"/><path d="M16 2v4"/><path d="M8 2v4"/><path d="M3 10h18"/>`),
   /** « Afficher les candidats du groupe » (Lucide `users`). */
   users: icon(svg`<path d="M16 21v-2a4 4 0 0 0-4-4H6a4 4 0 0 0-4 4v2"/><circle cx="9" cy="7" r="4"/><path d="M22 21v-2a4 4 0 0 0-3-3.87"/><path d="M16 3.13a4 4 0 0 1 0 7.75"/>`),
   /** « Réafficher » (Lucide `eye`). */

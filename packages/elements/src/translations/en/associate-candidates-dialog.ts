@@ -25,7 +25,6 @@ export const associateDialog: typeof fr = {
   back: 'Back',
   associate: 'Add the candidates',
   associating: 'Adding…',
-  loaded: '{n} of {total} candidates shown',
   more: 'Show the next candidates',
   empty: 'Every candidate of the space is already in this group.',
   emptyFiltered: 'No candidate matches the search and filters.',

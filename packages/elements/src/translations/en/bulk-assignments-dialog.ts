@@ -35,7 +35,6 @@ export const bulkAssignmentsDialog: typeof fr = {
   selected: '{n} candidates selected',
   selectedOne: '1 candidate selected',
   selectedNone: 'No candidate selected',
-  loaded: '{n} candidates shown out of {total}',
   more: 'Show the next candidates',
   emptyRemove: 'No candidate has an exam assigned and not yet taken.',
   emptyAssign: 'No candidate can receive this exam: all of them already have an exam assigned and not yet taken.',

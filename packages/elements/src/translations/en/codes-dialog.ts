@@ -37,7 +37,6 @@ export const codesDialog: typeof fr = {
   export: 'Export',
   exporting: 'Exporting…',
   exported: 'The file {name} has been generated.',
-  loaded: '{n} candidates shown of {total}',
   more: 'Show the next candidates',
   empty: 'No candidate is assigned an exam with an activation code.',
   emptyFiltered: 'No candidate matches these filters.',

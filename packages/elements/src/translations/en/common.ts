@@ -8,4 +8,10 @@ export const common: typeof fr = {
   noClient: 'No API client is given to this element (the “client” property or the context).',
   networkError: 'The server does not answer. Check your connection and try again.',
   unexpectedError: 'An unexpected error occurred.',
+  candidatesOne: '{n} candidate',
+  candidatesOther: '{n} candidates',
+  candidatesShown: '{n} candidates shown of {total}',
+  datePlaceholder: 'dd/mm/yyyy',
+  pickDate: 'Pick the date in the calendar: {label}',
+  dateInvalid: 'Type a date as dd/mm/yyyy.',
 };

@@ -31,7 +31,6 @@ export const documentsDialog: typeof fr = {
   selectedMany: '{n} candidates selected',
   tooMany: 'At most {max} candidates at a time: narrow the list with the search or a group.',
   more: 'Show the next candidates',
-  shown: '{shown} of {total} candidates shown',
   empty: 'No candidate has this document yet.',
   emptyFiltered: 'No candidate matches the search.',
   format: 'Format',

@@ -23,7 +23,6 @@ export const associateDialog = {
   back: 'Retour',
   associate: 'Associer les candidats',
   associating: 'Association en cours…',
-  loaded: '{n} candidats affichés sur {total}',
   more: 'Afficher les candidats suivants',
   empty: 'Tous les candidats de l’espace sont déjà dans ce groupe.',
   emptyFiltered: 'Aucun candidat ne correspond à la recherche et aux filtres.',

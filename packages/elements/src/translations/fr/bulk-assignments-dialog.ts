@@ -35,7 +35,6 @@ export const bulkAssignmentsDialog = {
   selected: '{n} candidats sélectionnés',
   selectedOne: '1 candidat sélectionné',
   selectedNone: 'Aucun candidat sélectionné',
-  loaded: '{n} candidats affichés sur {total}',
   more: 'Afficher les candidats suivants',
   emptyRemove: 'Aucun candidat n’a d’examen attribué non passé.',
   emptyAssign: 'Aucun candidat ne peut recevoir cet examen : tous ont déjà un examen attribué non passé.',

@@ -35,7 +35,6 @@ export const codesDialog = {
   export: 'Exporter',
   exporting: 'Export en cours…',
   exported: 'Le fichier {name} a été généré.',
-  loaded: '{n} candidats affichés sur {total}',
   more: 'Afficher les candidats suivants',
   empty: 'Aucun candidat n’a d’examen attribué avec un code d’activation.',
   emptyFiltered: 'Aucun candidat ne correspond à ces filtres.',

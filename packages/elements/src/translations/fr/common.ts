@@ -7,4 +7,10 @@ export const common = {
   noClient: 'Aucun client API n’est fourni à cet élément (propriété « client » ou contexte).',
   networkError: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
   unexpectedError: 'Une erreur inattendue est survenue.',
+  candidatesOne: '{n} candidat',
+  candidatesOther: '{n} candidats',
+  candidatesShown: '{n} candidats affichés sur {total}',
+  datePlaceholder: 'jj/mm/aaaa',
+  pickDate: 'Choisir la date dans le calendrier : {label}',
+  dateInvalid: 'Saisissez une date au format jj/mm/aaaa.',
 };

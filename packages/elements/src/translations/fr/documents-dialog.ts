@@ -30,7 +30,6 @@ export const documentsDialog = {
   selectedMany: '{n} candidats sélectionnés',
   tooMany: 'Au plus {max} candidats à la fois : affinez la liste avec la recherche ou un groupe.',
   more: 'Afficher les candidats suivants',
-  shown: '{shown} candidats affichés sur {total}',
   empty: 'Aucun candidat n’a ce document pour l’instant.',
   emptyFiltered: 'Aucun candidat ne correspond à la recherche.',
   format: 'Format',
