@@ -17,6 +17,8 @@ import {
 import type { AssignmentParams, ClrClient } from '@clr/sdk';
 import type { Catalogue } from '../translations/index.js';
 import { format } from '../translations/index.js';
+import { openPicker } from '../shared/day-field.js';
+import { icons } from '../shared/icons.js';
 import { sessionTime } from '../session-picker/session-picker.js';
 
 /** An exam type the space holds (or ordered), with its stock. */
@@ -242,7 +244,7 @@ export class ExamChoiceController implements ReactiveController {
             @input=${(e: Event) => ((this.dateText = (e.target as HTMLInputElement).value), this.#host.requestUpdate())}
           />
           <button type="button" part="calendar" class="calendar" aria-label=${t.calendar} title=${t.calendar} @click=${(e: Event) => openPicker(e)}>
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><rect x="3" y="4" width="18" height="18" rx="2"/><path d="M16 2v4M8 2v4M3 10h18"/></svg>
+            ${icons.calendar}
           </button>
           <input
             class="native-date"
@@ -278,15 +280,5 @@ export class ExamChoiceController implements ReactiveController {
         ${error ? html`<p id="session-error" class="field-error">${error}</p>` : nothing}
       </div>
     `;
-  }
-}
-
-/** The calendar button opens the native date picker of the hidden date input beside it. */
-function openPicker(event: Event): void {
-  const input = (event.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement | null;
-  try {
-    input?.showPicker();
-  } catch {
-    input?.focus();
   }
 }

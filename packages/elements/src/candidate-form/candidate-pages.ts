@@ -1,4 +1,4 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   Civility,
@@ -24,6 +24,8 @@ import {
 import type { CandidateCreateParams as CandidateCreateInput, CandidateUpdateParams as CandidatePatchInput } from '@clr/sdk';
 import type { Catalogue } from '../translations/index.js';
 import { format } from '../translations/index.js';
+import { openPicker } from '../shared/day-field.js';
+import { icons } from '../shared/icons.js';
 
 /**
  * The five pages of a candidate's file (§6.3), shared by `<clr-candidate-form>`
@@ -299,17 +301,6 @@ export interface FieldsContext {
   passwordOptional?: boolean;
 }
 
-const calendarIcon = svg`<svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><rect x="3" y="4" width="18" height="18" rx="2"/><path d="M16 2v4M8 2v4M3 10h18"/></svg>`;
-
-function openPicker(event: Event): void {
-  const picker = (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLInputElement>('input[type="date"]');
-  try {
-    picker?.showPicker();
-  } catch {
-    picker?.focus();
-  }
-}
-
 function renderField(page: PageKey, def: FieldDef, ctx: FieldsContext): TemplateResult {
   const { t, values, errors } = ctx;
   const path = `${page}.${def.name}`;
@@ -380,7 +371,7 @@ function renderField(page: PageKey, def: FieldDef, ctx: FieldsContext): Template
         @input=${onText}
       />
       <button type="button" class="icon" part="calendar-button" title=${format(t.candidateForm.openCalendar, { label })} aria-label=${format(t.candidateForm.openCalendar, { label })} @click=${openPicker}>
-        ${calendarIcon}
+        ${icons.calendar}
       </button>
       <input
         type="date"

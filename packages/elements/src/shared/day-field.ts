@@ -125,8 +125,8 @@ export class DayFieldsController implements ReactiveController {
   }
 }
 
-/** The calendar button opens the native picker of the hidden date input after it. */
-function openPicker(event: Event): void {
+/** A calendar button opens the native picker of the hidden date input right after it (every date field of the library). */
+export function openPicker(event: Event): void {
   const picker = (event.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement | null;
   try {
     picker?.showPicker();
