@@ -55,7 +55,9 @@ export async function buildBundle({ write = true } = {}) {
       target: 'es2022',
       reportCompressedSize: false,
       lib: { entry: entryId, formats: ['es'], fileName: () => 'clr-elements.js' },
-      rolldownOptions: { output: { codeSplitting: false } },
+      // Vite's library mode keeps the whitespace and the /*#__PURE__*/ comments
+      // for a bundler downstream; this module goes to browsers as it is.
+      rolldownOptions: { output: { codeSplitting: false, minify: true, comments: false } },
     },
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output).filter((item) => item.type === 'chunk');
