@@ -31,6 +31,27 @@ export function bundleEntry() {
   ].join('\n');
 }
 
+/**
+ * zod's JSON Schema generator (`schema.toJSONSchema()`, `~standard.jsonSchema`):
+ * classic zod imports it from every schema, nothing in a browser calls it (the
+ * server writes the OpenAPI document). In the bundle each of its exports throws.
+ */
+const JSON_SCHEMA_MODULES = /[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors)\.js$/;
+
+export function jsonSchemaStub(source) {
+  const names = new Set();
+  for (const match of source.matchAll(/^export (?:function|const|let|class) (\w+)/gm)) names.add(match[1]);
+  for (const match of source.matchAll(/^export \{([^}]*)\}/gm)) for (const part of match[1].split(',')) names.add(part.trim().split(/\s+as\s+/).pop());
+  names.delete('');
+  const lines = ['function unavailable() { throw new Error("zod: JSON Schema generation is not part of the CLR browser bundle"); }'];
+  for (const name of names) {
+    if (name.startsWith('create')) lines.push(`export const ${name} = () => unavailable;`);
+    else if (name === 'allProcessors') lines.push(`export const ${name} = {};`);
+    else lines.push(`export const ${name} = unavailable;`);
+  }
+  return lines.join('\n');
+}
+
 export async function buildBundle({ write = true } = {}) {
   const entryId = join(packageRoot, '__clr-embed-entry.js');
   const output = await build({
@@ -46,6 +67,10 @@ export async function buildBundle({ write = true } = {}) {
         name: 'clr-embed-entry',
         resolveId: (id) => (id === entryId ? entryId : undefined),
         load: (id) => (id === entryId ? bundleEntry() : undefined),
+      },
+      {
+        name: 'clr-no-json-schema',
+        load: (id) => (JSON_SCHEMA_MODULES.test(id) ? jsonSchemaStub(readFileSync(id, 'utf8')) : undefined),
       },
     ],
     build: {
