@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, defaultClientConditions } from 'vite';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(packageRoot, 'dist', 'embed');
@@ -68,6 +69,7 @@ export async function buildBundle({ write = true } = {}) {
         resolveId: (id) => (id === entryId ? entryId : undefined),
         load: (id) => (id === entryId ? bundleEntry() : undefined),
       },
+      minifyTemplatesPlugin(),
       {
         name: 'clr-no-json-schema',
         load: (id) => (JSON_SCHEMA_MODULES.test(id) ? jsonSchemaStub(readFileSync(id, 'utf8')) : undefined),
