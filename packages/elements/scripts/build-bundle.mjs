@@ -32,26 +32,7 @@ export function bundleEntry() {
   ].join('\n');
 }
 
-/**
- * zod's JSON Schema generator (`schema.toJSONSchema()`, `~standard.jsonSchema`):
- * classic zod imports it from every schema, nothing in a browser calls it (the
- * server writes the OpenAPI document). In the bundle each of its exports throws.
- */
-const JSON_SCHEMA_MODULES = /[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors)\.js$/;
-
-export function jsonSchemaStub(source) {
-  const names = new Set();
-  for (const match of source.matchAll(/^export (?:function|const|let|class) (\w+)/gm)) names.add(match[1]);
-  for (const match of source.matchAll(/^export \{([^}]*)\}/gm)) for (const part of match[1].split(',')) names.add(part.trim().split(/\s+as\s+/).pop());
-  names.delete('');
-  const lines = ['function unavailable() { throw new Error("zod: JSON Schema generation is not part of the CLR browser bundle"); }'];
-  for (const name of names) {
-    if (name.startsWith('create')) lines.push(`export const ${name} = () => unavailable;`);
-    else if (name === 'allProcessors') lines.push(`export const ${name} = {};`);
-    else lines.push(`export const ${name} = unavailable;`);
-  }
-  return lines.join('\n');
-}
+const ZOD_ON_MINI = join(packageRoot, 'scripts', 'zod-on-mini.js');
 
 export async function buildBundle({ write = true } = {}) {
   const entryId = join(packageRoot, '__clr-embed-entry.js');
@@ -61,7 +42,11 @@ export async function buildBundle({ write = true } = {}) {
     logLevel: 'silent',
     // TypeScript's experimental decorators (STACK.md) and the packages' sources.
     oxc: { decorator: { legacy: true } },
-    resolve: { conditions: ['@clr/source', ...defaultClientConditions] },
+    resolve: {
+      conditions: ['@clr/source', ...defaultClientConditions],
+      // zod/mini under classic zod's method API (see zod-on-mini.js).
+      alias: [{ find: /^zod$/, replacement: join(packageRoot, 'scripts', 'zod-entry.js') }],
+    },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [
       {
@@ -71,8 +56,9 @@ export async function buildBundle({ write = true } = {}) {
       },
       minifyTemplatesPlugin(),
       {
-        name: 'clr-no-json-schema',
-        load: (id) => (JSON_SCHEMA_MODULES.test(id) ? jsonSchemaStub(readFileSync(id, 'utf8')) : undefined),
+        // It installs classic zod's methods on zod/mini's classes: a side effect the bundle keeps.
+        name: 'clr-zod-on-mini',
+        load: (id) => (id === ZOD_ON_MINI ? { code: readFileSync(id, 'utf8'), moduleSideEffects: true } : undefined),
       },
     ],
     build: {
@@ -89,6 +75,8 @@ export async function buildBundle({ write = true } = {}) {
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output).filter((item) => item.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`the bundle must be one module, not ${chunks.length}`);
+  const classic = Object.keys(chunks[0].modules).filter((id) => /[\\/]zod[\\/]v4[\\/]classic[\\/]/.test(id));
+  if (classic.length) throw new Error(`classic zod is in the bundle (import 'zod', which is zod-on-mini.js here): ${classic[0]}`);
   const code = Buffer.from(chunks[0].code, 'utf8');
   const digest = createHash('sha384').update(code).digest();
   const integrity = `sha384-${digest.toString('base64')}`;
