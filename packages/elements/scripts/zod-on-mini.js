@@ -13,8 +13,9 @@
 import * as mini from 'zod/mini';
 import { en } from 'zod/locales';
 
-// Classic zod's default messages (English), for an issue a schema gives no message of its own.
-mini.config(en());
+// Classic zod's default messages (English), for an issue a schema gives no message of its own —
+// unless the page's own zod chose a locale already (zod's configuration is global to the page).
+if (!mini.config().localeError) mini.config(en());
 
 const isSized = (schema) => ['number', 'bigint', 'date'].includes(schema._zod.def.type);
 
