@@ -3,7 +3,7 @@
 // `.optional()`, `.extend()`…), each method written as classic zod writes it
 // over the same core. The server keeps full zod (@hono/zod-openapi extends the
 // domain's schemas); browsers get the same schemas, the same checks and the
-// same messages at a third of classic zod's weight, without its JSON Schema
+// same messages at about half classic zod's weight, without its JSON Schema
 // generator or the methods nothing calls. build-bundle.mjs aliases `zod` to
 // zod-entry.js (this module as `z` and by name); `npm run test:zod-mini` runs
 // the domain's and the SDK's tests on it, so a classic method or schema class
