@@ -1,4 +1,5 @@
 import { defaultClientConditions, defaultServerConditions } from 'vite';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // The workspace runs the packages from their TypeScript sources: each
@@ -9,6 +10,11 @@ const serverConditions = ['@clr/source', ...defaultServerConditions];
 const ssr = { resolve: { conditions: serverConditions } };
 // Vitest's own environment, which loads the global setups (the contract suite's server).
 const environments = { __vitest__: { resolve: { conditions: serverConditions } } };
+// The one-tag bundle's zod: zod/mini under classic zod's method API (packages/elements/scripts/zod-on-mini.js).
+const onZodMini = {
+  ...resolve,
+  alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./packages/elements/scripts/zod-entry.js', import.meta.url)) }],
+};
 
 // One Vitest run covers every Node-side workspace; each package is a project so
 // a failure names the package it comes from.
@@ -24,6 +30,10 @@ export default defineConfig({
       // The SDK's own unit tests (a scripted fetch, fake-indexeddb); the contract
       // suite is the `contract-*` projects below.
       { resolve, ssr, environments, test: { name: 'sdk', root: './packages/sdk', include: ['src/**/*.test.ts'] } },
+      // The domain's and the SDK's tests again, on the zod the one-tag bundle
+      // ships (`npm run test:zod-mini`): its schemas behave as on full zod.
+      { resolve: onZodMini, ssr, environments, test: { name: 'domain-zod-mini', root: './packages/domain', include: ['src/**/*.test.ts', 'test/**/*.test.ts'] } },
+      { resolve: onZodMini, ssr, environments, test: { name: 'sdk-zod-mini', root: './packages/sdk', include: ['src/**/*.test.ts'] } },
       // The contract suite (packages/sdk/test/contract): scenarios written against
       // the SDK only, run on the real server (`contract-server`: started once by
       // the global setup on a fresh SQLite file) and on the mocks

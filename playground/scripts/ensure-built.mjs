@@ -37,7 +37,9 @@ const sourcesAt = Math.max(...sources.map(newest));
 // The one-tag bundle the server serves at /embed (packages/elements/dist/embed), from the same sources.
 const bundle = join(root, 'packages', 'elements', 'dist', 'embed', 'manifest.json');
 const bundleAt = existsSync(bundle) ? statSync(bundle).mtimeMs : 0;
-if (force || bundleAt <= sourcesAt) {
+// …and from its build scripts (the template minifier, the zod stubs).
+const bundleScriptsAt = newest(join(root, 'packages', 'elements', 'scripts'));
+if (force || bundleAt <= Math.max(sourcesAt, bundleScriptsAt)) {
   console.log('Construction du module d’intégration (packages/elements/dist/embed)…');
   const made = spawnSync(process.execPath, [join(root, 'packages', 'elements', 'scripts', 'build-bundle.mjs')], { cwd: root, stdio: 'inherit' });
   if (made.status !== 0) process.exit(made.status ?? 1);

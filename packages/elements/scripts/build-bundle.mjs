@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, defaultClientConditions } from 'vite';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(packageRoot, 'dist', 'embed');
@@ -31,6 +32,8 @@ export function bundleEntry() {
   ].join('\n');
 }
 
+const ZOD_ON_MINI = join(packageRoot, 'scripts', 'zod-on-mini.js');
+
 export async function buildBundle({ write = true } = {}) {
   const entryId = join(packageRoot, '__clr-embed-entry.js');
   const output = await build({
@@ -39,13 +42,23 @@ export async function buildBundle({ write = true } = {}) {
     logLevel: 'silent',
     // TypeScript's experimental decorators (STACK.md) and the packages' sources.
     oxc: { decorator: { legacy: true } },
-    resolve: { conditions: ['@clr/source', ...defaultClientConditions] },
+    resolve: {
+      conditions: ['@clr/source', ...defaultClientConditions],
+      // zod/mini under classic zod's method API (see zod-on-mini.js).
+      alias: [{ find: /^zod$/, replacement: join(packageRoot, 'scripts', 'zod-entry.js') }],
+    },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [
       {
         name: 'clr-embed-entry',
         resolveId: (id) => (id === entryId ? entryId : undefined),
         load: (id) => (id === entryId ? bundleEntry() : undefined),
+      },
+      minifyTemplatesPlugin(),
+      {
+        // It installs classic zod's methods on zod/mini's classes: a side effect the bundle keeps.
+        name: 'clr-zod-on-mini',
+        load: (id) => (id === ZOD_ON_MINI ? { code: readFileSync(id, 'utf8'), moduleSideEffects: true } : undefined),
       },
     ],
     build: {
@@ -55,11 +68,15 @@ export async function buildBundle({ write = true } = {}) {
       target: 'es2022',
       reportCompressedSize: false,
       lib: { entry: entryId, formats: ['es'], fileName: () => 'clr-elements.js' },
-      rolldownOptions: { output: { codeSplitting: false } },
+      // Vite's library mode keeps the whitespace and the /*#__PURE__*/ comments
+      // for a bundler downstream; this module goes to browsers as it is.
+      rolldownOptions: { output: { codeSplitting: false, minify: true, comments: false } },
     },
   });
   const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output).filter((item) => item.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`the bundle must be one module, not ${chunks.length}`);
+  const classic = Object.keys(chunks[0].modules).filter((id) => /[\\/]zod[\\/]v4[\\/]classic[\\/]/.test(id));
+  if (classic.length) throw new Error(`classic zod is in the bundle (import 'zod', which is zod-on-mini.js here): ${classic[0]}`);
   const code = Buffer.from(chunks[0].code, 'utf8');
   const digest = createHash('sha384').update(code).digest();
   const integrity = `sha384-${digest.toString('base64')}`;
