@@ -137,23 +137,6 @@ describe('orders.create: an Idempotency-Key, reused on retry (§4.3)', () => {
   });
 });
 
-describe('timeouts', () => {
-  it('a server that does not answer in time is a network error saying so, tried again like a lost connection', async () => {
-    let calls = 0;
-    const silent = (input: RequestInfo | URL) =>
-      new Promise<Response>((_resolve, reject) => {
-        calls += 1;
-        const { signal } = input as Request;
-        signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')), { once: true });
-      });
-    const slow = createClient({ baseUrl: 'https://clr.test', auth: { kind: 'apiKey', key: 'k' }, fetch: silent as typeof fetch, timeoutMs: 5, retry: { limit: 1, delayMs: () => 0 } });
-    const error = await slow.stock.get().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ClrNetworkError);
-    expect(error).toMatchObject({ timedOut: true, method: 'GET', url: 'https://clr.test/api/v1/stock' });
-    expect(calls).toBe(2);
-  });
-});
-
 describe('AbortSignal on every call', () => {
   it('rejects with an AbortError, without calling, when the signal is already aborted', async () => {
     const api = fakeApi(json(STOCK));

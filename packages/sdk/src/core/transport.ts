@@ -1,3 +1,4 @@
+import ky, { HTTPError, TimeoutError, type KyInstance, type Options as KyOptions } from 'ky';
 import type { z } from 'zod';
 import type { ClrCache } from '../cache/cache.js';
 import { apiErrorFrom, ClrNetworkError, ClrResponseError, isAbortError, type ProblemBody } from './errors.js';
@@ -95,7 +96,7 @@ export interface TransportConfig {
 const COOKIE_PAIR = /^\s*([^=;\s]+)=([^;]*)/;
 
 /**
- * The one place the SDK talks HTTP (the platform's `fetch`): URLs, auth headers, the
+ * The one place the SDK talks HTTP (ky underneath): URLs, auth headers, the
  * Node cookie jar, retries for idempotent calls only, problem+json → typed
  * errors, schema parsing of every answer, files, and the list-page cache.
  */
@@ -103,9 +104,7 @@ export class Transport {
   readonly apiUrl: string;
   readonly auth: ClientAuth;
   readonly cache: ClrCache | undefined;
-  readonly #fetch: typeof globalThis.fetch;
-  readonly #headers: Record<string, string>;
-  readonly #credentials: RequestCredentials;
+  readonly #ky: KyInstance;
   readonly #retry: Required<RetryOptions>;
   readonly #timeoutMs: number;
   /** Cookies the server set (Node: a browser keeps its own and hides them). */
@@ -132,11 +131,16 @@ export class Transport {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json', ...config.headers };
     if (config.auth.kind === 'apiKey') headers.authorization = `Bearer ${config.auth.key}`;
     if (config.auth.kind === 'embedToken' && config.auth.token !== undefined) headers.authorization = `Bearer ${config.auth.token}`;
-    this.#headers = headers;
-    // The browser sends the admin site's cookie only when asked; bearer callers send none.
-    this.#credentials = config.auth.kind === 'session' ? 'include' : 'omit';
-    // Looked up at each call, so a fetch replaced after the client was made is the one used.
-    this.#fetch = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#ky = ky.create({
+      headers,
+      // The browser sends the admin site's cookie only when asked; bearer callers send none.
+      credentials: config.auth.kind === 'session' ? 'include' : 'omit',
+      ...(config.fetch ? { fetch: config.fetch } : {}),
+      hooks: {
+        beforeRequest: [(request) => this.#attachCookies(request)],
+        afterResponse: [(_request, _options, response) => this.#keepCookies(response)],
+      },
+    });
   }
 
   /** A JSON call whose answer is parsed with `schema`. */
@@ -248,18 +252,36 @@ export class Transport {
     const headers: Record<string, string> = { accept, ...options.headers };
     if (request.idempotencyKey !== undefined) headers['idempotency-key'] = request.idempotencyKey;
     const retryable = isIdempotent(request.method) || request.idempotencyKey !== undefined;
-    const call: Call = {
+    const retry = this.#retry;
+    const kyOptions: KyOptions = {
       method: request.method,
       headers,
-      timeoutMs: options.timeoutMs ?? this.#timeoutMs,
-      retries: retryable ? this.#retry.limit : 0,
+      timeout: options.timeoutMs ?? this.#timeoutMs,
+      retry: {
+        limit: retryable ? retry.limit : 0,
+        methods: retryable ? [request.method.toLowerCase() as 'get'] : [],
+        statusCodes: RETRY_STATUSES,
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: retry.maxRetryAfterMs,
+        retryOnTimeout: true,
+        delay: (attempt) => Math.max(0, retry.delayMs(attempt)),
+        shouldRetry: ({ error }) => {
+          if (isAbortError(error) || options.signal?.aborted || isUrlError(error)) return false;
+          // A 429 whose wait is longer than we are willing to wait is the caller's to handle.
+          if (error instanceof HTTPError && error.response.status === 429) {
+            const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
+            if (wait === null || wait * 1000 > retry.maxRetryAfterMs) return false;
+          }
+          return undefined;
+        },
+      },
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(request.body !== undefined ? { body: JSON.stringify(request.body) } : {}),
+      ...(request.body !== undefined ? { json: request.body } : {}),
     };
     const fetchToken = this.auth.kind === 'embedToken' ? this.auth.fetchToken : undefined;
     if (!fetchToken) {
       try {
-        return await this.#fetchWithRetries(url, call);
+        return await this.#ky(url, kyOptions);
       } catch (error) {
         throw await this.#translate(error, request, url);
       }
@@ -267,10 +289,10 @@ export class Transport {
     for (let attempt = 1; ; attempt += 1) {
       const token = await this.#embedToken(fetchToken, options.signal, url, request);
       try {
-        return await this.#fetchWithRetries(url, { ...call, headers: { ...headers, authorization: `Bearer ${token}` } });
+        return await this.#ky(url, { ...kyOptions, headers: { ...headers, authorization: `Bearer ${token}` } });
       } catch (error) {
         // Expired or revoked under our feet: one new token, one more try.
-        if (attempt === 1 && error instanceof StatusError && error.response.status === 401) {
+        if (attempt === 1 && error instanceof HTTPError && error.response.status === 401) {
           // Not awaited: a tee'd body (a cloned response) settles its cancel only with its twin.
           void error.response.body?.cancel().catch(() => undefined);
           this.#fetched = null;
@@ -278,79 +300,6 @@ export class Transport {
         }
         throw await this.#translate(error, request, url);
       }
-    }
-  }
-
-  /** One call, sent again after a failure worth another try while `call.retries` allows; a status outside 2xx is thrown as a {@link StatusError}. */
-  async #fetchWithRetries(url: string, call: Call): Promise<Response> {
-    for (let attempt = 1; ; attempt += 1) {
-      let failure: unknown;
-      try {
-        const response = await this.#fetchOnce(url, call);
-        if (response.ok) return response;
-        failure = new StatusError(response);
-      } catch (error) {
-        failure = error;
-      }
-      const wait = attempt <= call.retries ? this.#retryDelay(failure, attempt, call.signal) : null;
-      if (wait === null) throw failure;
-      if (failure instanceof StatusError) void failure.response.body?.cancel().catch(() => undefined);
-      await sleep(wait, call.signal);
-    }
-  }
-
-  /**
-   * How long to wait before retry `attempt`, or `null` for none: never after an
-   * abort or a bad URL nor for a status that will not change; a 429 only when its
-   * `Retry-After` is short enough; a 429 or 503's `Retry-After` is followed (at
-   * most `maxRetryAfterMs`), otherwise the backoff.
-   */
-  #retryDelay(error: unknown, attempt: number, signal: AbortSignal | undefined): number | null {
-    if (isAbortError(error) || signal?.aborted || isUrlError(error)) return null;
-    const retry = this.#retry;
-    if (error instanceof StatusError) {
-      const { status, headers } = error.response;
-      if (!RETRY_STATUSES.includes(status)) return null;
-      const wait = status === 429 || status === 503 ? retryAfterSeconds(headers.get('retry-after')) : null;
-      // A 429 whose wait is longer than we are willing to wait is the caller's to handle.
-      if (status === 429 && (wait === null || wait * 1000 > retry.maxRetryAfterMs)) return null;
-      if (wait !== null) return Math.min(wait * 1000, retry.maxRetryAfterMs);
-    }
-    return Math.max(0, retry.delayMs(attempt));
-  }
-
-  /** One attempt: the client's headers and cookies, the call's, a timeout of its own; the session cookies of the answer kept. */
-  async #fetchOnce(url: string, call: Call): Promise<Response> {
-    const { signal } = call;
-    if (signal?.aborted) throw signal.reason ?? new DOMException('Aborted', 'AbortError');
-    const controller = new AbortController();
-    const forward = () => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', forward, { once: true });
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, call.timeoutMs);
-    try {
-      const headers = new Headers({ ...this.#headers, ...call.headers });
-      if (call.body !== undefined && !headers.has('content-type')) headers.set('content-type', 'application/json');
-      const request = new Request(url, {
-        method: call.method,
-        headers,
-        credentials: this.#credentials,
-        signal: controller.signal,
-        ...(call.body !== undefined ? { body: call.body } : {}),
-      });
-      this.#attachCookies(request);
-      const response = await this.#fetch(request);
-      this.#keepCookies(response);
-      return response;
-    } catch (error) {
-      if (timedOut && !signal?.aborted) throw new TimeoutError(`Request timed out: ${call.method} ${url}`);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', forward);
     }
   }
 
@@ -382,7 +331,7 @@ export class Transport {
     const signal = request.options?.signal;
     if (signal?.aborted) return signal.reason ?? error;
     if (isAbortError(error)) return error;
-    if (error instanceof StatusError) {
+    if (error instanceof HTTPError) {
       const response = error.response;
       let body: ProblemBody = {};
       const text = await response.text().catch(() => '');
@@ -444,52 +393,6 @@ export class Transport {
       else this.#cookies.set(match[1], match[2] ?? '');
     }
   }
-}
-
-/** One call as {@link Transport} sends it (and sends it again). */
-interface Call {
-  method: HttpMethod;
-  headers: Record<string, string>;
-  body?: string;
-  signal?: AbortSignal;
-  timeoutMs: number;
-  /** Retries allowed after the first attempt (0 for a call that must not be sent twice). */
-  retries: number;
-}
-
-/** An answer outside 2xx, on its way to the retry decision and then to the typed errors. */
-class StatusError extends Error {
-  constructor(readonly response: Response) {
-    super(`HTTP ${response.status}`);
-    this.name = 'StatusError';
-  }
-}
-
-/** An attempt that got no answer within its timeout. */
-class TimeoutError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TimeoutError';
-  }
-}
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason ?? new DOMException('Aborted', 'AbortError'));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 async function readJson(response: Response, request: BaseRequest): Promise<unknown> {
