@@ -52,7 +52,7 @@ export {
   GroupSort,
 } from './schemas/groups.js';
 export { GROUP_CATEGORY_ORDER, sortGroupsForTable } from './groups/sorting.js';
-export { compareKeys, nameSortKey, searchKey } from './shared/text.js';
+export { candidateName, compareKeys, nameSortKey, searchKey } from './shared/text.js';
 export { planGroupDeletion } from './groups/deletion.js';
 export type { GroupDeletionPlan, Membership } from './groups/deletion.js';
 export { associableCandidates, isAssociable, planAssociation, planDissociation } from './groups/association.js';

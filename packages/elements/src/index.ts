@@ -16,8 +16,10 @@ export { ClrOrderCart, parseQuantity, type CartLine } from './order-cart/order-c
 export { ClrCartBackEvent, ClrCheckoutEvent, ClrOrderCreatedEvent } from './order-cart/order-cart.events.js';
 export { ClrCandidatesTable, displayName, rowDeletability, type CandidateTableFilters } from './candidates-table/candidates-table.js';
 export { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent, type CandidateEventDetail, type SelectionDetail } from './candidates-table/candidates-table.events.js';
-export { ClrCodesDialog, CODES_PAGE_SIZE, candidateName, type CodesDialogFilters } from './codes-dialog/codes-dialog.js';
-export { ClrDialogCloseEvent } from './codes-dialog/codes-dialog.events.js';
+export { ClrCodesDialog, CODES_PAGE_SIZE, type CodesDialogFilters } from './codes-dialog/codes-dialog.js';
+/** « PERRIN Zoé »: the domain's rule, exported here as before. */
+export { candidateName } from '@clr/domain';
+export { ClrDialogCloseEvent } from './shared/events.js';
 export { ClrOrdersTable, cleanOrderFilters, type OrderTableFilters } from './orders-table/orders-table.js';
 export { isReversedPeriod } from './shared/period.js';
 export { ClrOrderPayEvent, ClrOrdersLoadedEvent } from './orders-table/orders-table.events.js';

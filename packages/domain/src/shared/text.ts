@@ -34,3 +34,12 @@ export function nameSortKey(name: string): string {
 export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A candidate as every list, window and file of the admin site names them:
+ * the last name in capitals, then the first name (« PERRIN Zoé »), as the
+ * manual's screens show them.
+ */
+export function candidateName(candidate: { lastName: string; firstName: string }): string {
+  return `${candidate.lastName.toLocaleUpperCase('fr-FR')} ${candidate.firstName}`;
+}

@@ -1,11 +1,10 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { LOW_STOCK_THRESHOLD, examTypeLabel, formatDate, type CandidateDetail, type ExamSession, type FieldError } from '@clr/domain';
+import { candidateName, examTypeLabel, formatDate, LOW_STOCK_THRESHOLD, type CandidateDetail, type ExamSession, type FieldError } from '@clr/domain';
 import { AssignmentExistsError, ConflictError, NotFoundError, OutOfStockError, ValidationFailedError } from '@clr/sdk';
 import '../define/clr-session-picker.js';
-import { candidateName } from '../codes-dialog/codes-dialog.js';
-import { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
+import { ClrDialogCloseEvent } from '../shared/events.js';
 import { ClrElement } from '../shared/clr-element.js';
 import { ModalController } from '../shared/modal.js';
 import { tokens } from '../shared/tokens.styles.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { LABELS, LIMIT_MAX, SELECTION_MAX, formatDate, type CandidateList, type CandidateRow, type CandidateStatus } from '@clr/domain';
+import { candidateName, formatDate, LABELS, LIMIT_MAX, SELECTION_MAX, type CandidateList, type CandidateRow, type CandidateStatus } from '@clr/domain';
 import { ClrElement } from '../shared/clr-element.js';
 import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
 import { dialogStyles } from '../shared/dialog.styles.js';
@@ -11,7 +11,7 @@ import { SelectionController } from '../shared/selection.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { breakableEmail } from '../shared/email.js';
 import { format } from '../translations/index.js';
-import { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
+import { ClrDialogCloseEvent } from '../shared/events.js';
 import { ClrCandidatesAssociateEvent } from './associate-candidates-dialog.events.js';
 import { styles } from './associate-candidates-dialog.styles.js';
 
@@ -38,7 +38,6 @@ function cleanFilters(filters: AssociateFilters): AssociateFilters {
 }
 
 /** « DUPONT Marie », as the candidates table writes a name. */
-const nameOf = (row: Pick<CandidateRow, 'lastName' | 'firstName'>) => `${row.lastName.toLocaleUpperCase('fr-FR')} ${row.firstName}`;
 
 /**
  * « Associer des candidats » (§5.9, R14) in a modal dialog: every candidate
@@ -313,7 +312,7 @@ export class ClrAssociateCandidatesDialog extends ClrElement {
           </thead>
           <tbody>
             ${rows.map((row) => {
-              const name = nameOf(row);
+              const name = candidateName(row);
               const checked = selection.has(row);
               return html`<tr part="row" data-candidate-id=${row.id} aria-selected=${checked ? 'true' : 'false'}>
                 <td class="check">

@@ -1,23 +1,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import {
-  LABELS,
-  LIMIT_MAX,
-  LOW_STOCK_THRESHOLD,
-  SELECTION_MAX,
-  examTypeLabel,
-  formatDate,
-  type CandidateRow,
-  type CandidateStatus,
-  type ExamSession,
-} from '@clr/domain';
+import { candidateName, examTypeLabel, formatDate, LABELS, LIMIT_MAX, LOW_STOCK_THRESHOLD, SELECTION_MAX, type CandidateRow, type CandidateStatus, type ExamSession } from '@clr/domain';
 import { NotEligibleError, OutOfStockError, type EligibleList } from '@clr/sdk';
 import '../define/clr-session-picker.js';
 import { ClrAssignmentChangeEvent, ClrOrderRequestEvent } from '../assign-dialog/assign-dialog.events.js';
 import { ExamChoiceController } from '../assign-dialog/exam-choice.js';
-import { candidateName } from '../codes-dialog/codes-dialog.js';
-import { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
+import { ClrDialogCloseEvent } from '../shared/events.js';
 import { ClrElement } from '../shared/clr-element.js';
 import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
 import { ModalController } from '../shared/modal.js';

@@ -1,15 +1,7 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import {
-  LABELS,
-  candidateDeletability,
-  candidateEditability,
-  credentialsEnvelope,
-  formatDateTime,
-  type CandidateDetail,
-  type Decision,
-} from '@clr/domain';
+import { candidateDeletability, candidateEditability, candidateName, credentialsEnvelope, formatDateTime, LABELS, type CandidateDetail, type Decision } from '@clr/domain';
 import { CandidateLockedError, NotFoundError } from '@clr/sdk';
 import '../define/clr-result-card.js';
 import { ClrBackToTableEvent, ClrCandidateSavedEvent } from '../candidate-form/candidate-form.events.js';
@@ -24,11 +16,6 @@ import { ClrCandidateDeletedEvent } from './candidate-file.events.js';
 import { styles } from './candidate-file.styles.js';
 
 const envelopeIcon = svg`<svg viewBox="0 0 24 24" width="20" height="20" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true"><rect x="2" y="4" width="20" height="16" rx="2"/><path d="m22 7-8.97 5.7a1.94 1.94 0 0 1-2.06 0L2 7"/></svg>`;
-
-/** « DUPONT Marie ». */
-function nameOf(candidate: Pick<CandidateDetail, 'lastName' | 'firstName'>): string {
-  return `${candidate.lastName.toLocaleUpperCase('fr-FR')} ${candidate.firstName}`;
-}
 
 /** R10 from a file: an attempt ever, or an exam currently assigned (an expired one is not). */
 export function fileDeletability(candidate: CandidateDetail, locale: 'fr' | 'en' = 'fr'): Decision {
@@ -227,7 +214,7 @@ export class ClrCandidateFile extends ClrElement {
       this.busy = false;
       this.#modal.close('deleted');
       this.deleted = true;
-      this.announcement = format(this.t.candidateFile.deleted, { name: nameOf(detail) });
+      this.announcement = format(this.t.candidateFile.deleted, { name: candidateName(detail) });
       this.#focusAfterRender = '[part~="back"]';
       this.dispatchEvent(new ClrCandidateDeletedEvent({ candidateId: detail.id }));
     } catch (error) {
@@ -268,7 +255,7 @@ export class ClrCandidateFile extends ClrElement {
     const deletability = fileDeletability(detail, this.locale);
     return html`<div class="header" part="header">
       <div class="who">
-        <h2 part="title" tabindex="-1">${nameOf(detail)}</h2>
+        <h2 part="title" tabindex="-1">${candidateName(detail)}</h2>
         <p part="login" class="login">
           <span class="muted">${t.login}</span> <span class="email">${detail.email}</span> ${this.#renderEnvelope(detail)}
         </p>
@@ -361,7 +348,7 @@ export class ClrCandidateFile extends ClrElement {
     const t = this.t.candidateFile;
     return html`<dialog part="dialog" aria-labelledby="delete-title" aria-describedby="delete-text">
       <h2 id="delete-title">${t.deleteTitle}</h2>
-      <p id="delete-text">${format(t.deleteConfirm, { name: nameOf(detail) })}</p>
+      <p id="delete-text">${format(t.deleteConfirm, { name: candidateName(detail) })}</p>
       <div class="dialog-actions">
         <button type="button" class="danger primary" part="confirm" ?disabled=${this.busy} @click=${() => void this.#confirmDelete()}>
           ${this.busy ? t.deleting : t.delete}

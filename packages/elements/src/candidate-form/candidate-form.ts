@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatDateTime, type CandidateDetail } from '@clr/domain';
+import { candidateName, formatDateTime, type CandidateDetail } from '@clr/domain';
 import { ClrNetworkError, CANDIDATE_FORM_SECRETS } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -22,10 +22,6 @@ interface StoredDraft extends CandidateValues {
 const CREATE_STEP = 2;
 
 /** « DUPONT Marie ». */
-function nameOf(candidate: CandidateDetail): string {
-  return `${candidate.lastName.toLocaleUpperCase('fr-FR')} ${candidate.firstName}`;
-}
-
 /**
  * « Créer un candidat et compléter son dossier » (manual §6.3): five pages shown
  * as a stepper — « Identité », « Mot de passe », « Informations » (required),
@@ -194,7 +190,7 @@ export class ClrCandidateForm extends ClrElement {
         await this.#draft.clear();
         this.draftNotice = null;
         this.showCreated = true;
-        this.announcement = format(this.t.candidateForm.created, { name: nameOf(candidate) });
+        this.announcement = format(this.t.candidateForm.created, { name: candidateName(candidate) });
         this.#focusAfterRender = 'created';
         this.dispatchEvent(new ClrCandidateCreatedEvent({ candidate }));
       });
@@ -208,7 +204,7 @@ export class ClrCandidateForm extends ClrElement {
         return;
       }
       this.finished = true;
-      this.announcement = format(this.t.candidateForm.saved, { name: nameOf(candidate) });
+      this.announcement = format(this.t.candidateForm.saved, { name: candidateName(candidate) });
       this.#focusAfterRender = 'created';
       this.dispatchEvent(new ClrCandidateSavedEvent({ candidate }));
     });
@@ -299,7 +295,7 @@ export class ClrCandidateForm extends ClrElement {
 
   #renderCreated(): TemplateResult {
     const t = this.t.candidateForm;
-    const name = nameOf(this.created!);
+    const name = candidateName(this.created!);
     if (this.finished) {
       return html`<section class="created" part="created" aria-labelledby="created-title">
         <h2 class="created-title" id="created-title" tabindex="-1">${format(t.saved, { name })}</h2>

@@ -1,17 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import {
-  LABELS,
-  LIMIT_MAX,
-  SELECTION_MAX,
-  examTypeLabel,
-  formatDate,
-  type ActivationCodeRow,
-  type CandidateDetail,
-  type CandidateList,
-  type CandidateRow,
-} from '@clr/domain';
+import { candidateName, examTypeLabel, formatDate, LABELS, LIMIT_MAX, SELECTION_MAX, type ActivationCodeRow, type CandidateDetail, type CandidateList, type CandidateRow } from '@clr/domain';
 import { NotEligibleError } from '@clr/sdk';
 import { ClrElement } from '../shared/clr-element.js';
 import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
@@ -39,11 +29,6 @@ export const CODES_PAGE_SIZE = 50;
 
 /** How long typing in the search box waits before asking the server. */
 const SEARCH_DEBOUNCE_MS = 250;
-
-/** « DUPONT Marie », as the candidates table writes a name. */
-export function candidateName(row: Pick<CandidateRow, 'lastName' | 'firstName'>): string {
-  return `${row.lastName.toLocaleUpperCase('fr-FR')} ${row.firstName}`;
-}
 
 function cleanFilters(filters: CodesDialogFilters): CodesDialogFilters {
   const out: CodesDialogFilters = {};

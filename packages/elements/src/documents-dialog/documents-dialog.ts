@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { DocumentKind, EXAM_TYPES, LIMIT_MAX, SELECTION_MAX, examTypeLabel, formatDate, type CandidateRow, type EligibleCandidateList } from '@clr/domain';
+import { candidateName, DocumentKind, EXAM_TYPES, examTypeLabel, formatDate, LIMIT_MAX, SELECTION_MAX, type CandidateRow, type EligibleCandidateList } from '@clr/domain';
 import type { DocumentFormat } from '@clr/sdk';
-import { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
+import { ClrDialogCloseEvent } from '../shared/events.js';
 import { ClrDocumentOpenEvent } from '../result-card/result-card.events.js';
 import { ClrElement } from '../shared/clr-element.js';
 import { ModalController } from '../shared/modal.js';
@@ -23,11 +23,6 @@ interface Query {
   kind: DocumentKind;
   q: string;
   groupId: string;
-}
-
-/** « DUPONT Marie ». */
-function nameOf(row: Pick<CandidateRow, 'lastName' | 'firstName'>): string {
-  return `${row.lastName.toLocaleUpperCase('fr-FR')} ${row.firstName}`;
 }
 
 /**
@@ -298,7 +293,7 @@ export class ClrDocumentsDialog extends ClrElement {
           </thead>
           <tbody>
             ${rows.map((row) => {
-              const name = nameOf(row);
+              const name = candidateName(row);
               return html`<tr part="row">
                 <td>
                   <input type="checkbox" aria-label=${format(t.selectRow, { name })} .checked=${this.#selection.has(row)} @change=${(e: Event) => this.#selection.toggle(row, (e.target as HTMLInputElement).checked)} />

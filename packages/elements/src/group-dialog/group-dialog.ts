@@ -6,7 +6,7 @@ import { dialogStyles } from '../shared/dialog.styles.js';
 import { ModalController } from '../shared/modal.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
-import { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
+import { ClrDialogCloseEvent } from '../shared/events.js';
 import { ClrGroupSaveEvent } from './group-dialog.events.js';
 import { styles } from './group-dialog.styles.js';
 

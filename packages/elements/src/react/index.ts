@@ -36,7 +36,6 @@ import type { ClrBackToTableEvent, ClrCandidateCreatedEvent, ClrCandidateSavedEv
 import { ClrCandidateForm as ClrCandidateFormElement } from '../candidate-form/candidate-form.js';
 import type { ClrCandidateDeleteEvent, ClrCandidateDissociateEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from '../candidates-table/candidates-table.events.js';
 import { ClrCandidatesTable as ClrCandidatesTableElement } from '../candidates-table/candidates-table.js';
-import type { ClrDialogCloseEvent } from '../codes-dialog/codes-dialog.events.js';
 import { ClrCodesDialog as ClrCodesDialogElement } from '../codes-dialog/codes-dialog.js';
 import { ClrDocumentsDialog as ClrDocumentsDialogElement } from '../documents-dialog/documents-dialog.js';
 import type { ClrGroupSaveEvent } from '../group-dialog/group-dialog.events.js';
@@ -51,6 +50,7 @@ import type { ClrDocumentOpenEvent } from '../result-card/result-card.events.js'
 import { ClrResultCard as ClrResultCardElement } from '../result-card/result-card.js';
 import type { ClrSessionBackEvent, ClrSessionSelectEvent } from '../session-picker/session-picker.events.js';
 import { ClrSessionPicker as ClrSessionPickerElement } from '../session-picker/session-picker.js';
+import type { ClrDialogCloseEvent } from '../shared/events.js';
 
 /** `<clr-assign-dialog>` — The §6.5/§6.6 assignment dialog for one candidate. */
 export const ClrAssignDialog = createComponent({
