@@ -6,7 +6,7 @@
  *
  * Rows go in raw, all in one transaction (Prisma's `createMany` manages ~5–7 k
  * rows/s on SQLite): prepared statements on a raw better-sqlite3 connection on
- * SQLite, multi-row INSERT batches through Prisma on PostgreSQL. Names and statuses come from a seeded PRNG:
+ * SQLite, `INSERT … SELECT FROM unnest(arrays)` batches on a raw `pg` connection on PostgreSQL. Names and statuses come from a seeded PRNG:
  * the same call gives the same data.
  */
 import { randomUUID } from 'node:crypto';
@@ -22,7 +22,8 @@ import {
   type RandomSource,
 } from '@clr/domain';
 import Database from 'better-sqlite3';
-import { withTransaction, type Db, type Tx } from '../db/client.js';
+import pg from 'pg';
+import type { Db } from '../db/client.js';
 import { dbInfo, registeredGate } from '../db/registry.js';
 import { sqlitePath } from '../db/url.js';
 import { candidateSortName } from '../services/candidate-list.js';
@@ -112,17 +113,36 @@ interface Sink {
   insert(table: string, columns: string[], rows: Row[]): Promise<void>;
 }
 
-/** PostgreSQL: multi-row INSERTs through the transaction, in batches under the 65,535-parameter limit. */
-function postgresSink(tx: Tx): Sink {
+/**
+ * PostgreSQL: one `INSERT … SELECT * FROM unnest($1::type[], $2::type[], …)` per
+ * batch on a raw `pg` connection — one parameter per column whatever the batch
+ * size, so neither the 65,535-parameter limit nor Prisma's handling of tens of
+ * thousands of parameters weighs on it. Column types come from the catalogue.
+ */
+function postgresSink(conn: pg.Client): Sink {
+  const types = new Map<string, Map<string, string>>();
+  const typesOf = async (table: string) => {
+    let known = types.get(table);
+    if (!known) {
+      const { rows } = await conn.query<{ column_name: string; udt_name: string }>(
+        'SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1',
+        [table],
+      );
+      known = new Map(rows.map((r) => [r.column_name, r.udt_name]));
+      types.set(table, known);
+    }
+    return known;
+  };
+  const toSql = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
   return {
     async insert(table, columns, rows) {
-      const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
-      const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+      const known = await typesOf(table);
+      const casts = columns.map((c, i) => `$${i + 1}::"${known.get(c) ?? 'text'}"[]`);
+      const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`;
+      const perBatch = 5_000;
       for (let start = 0; start < rows.length; start += perBatch) {
         const batch = rows.slice(start, start + perBatch);
-        let n = 0;
-        const tuples = batch.map(() => `(${columns.map(() => `$${++n}`).join(', ')})`);
-        await tx.$executeRawUnsafe(head + tuples.join(', '), ...batch.flat());
+        await conn.query(sql, columns.map((_, i) => batch.map((row) => toSql(row[i]))));
       }
     },
   };
@@ -337,7 +357,22 @@ export async function seedBulk(db: Db, spaceId: string, count: number, options: 
   };
 
   if (provider === 'postgresql') {
-    const result = await withTransaction(db, (tx) => write(postgresSink(tx)), { timeout: 60 * 60_000 });
+    // A raw connection in one transaction, as on SQLite: Prisma's raw queries cost more than the rows.
+    const conn = new pg.Client({ connectionString: url });
+    await conn.connect();
+    let result: SeedBulkResult;
+    try {
+      await conn.query('BEGIN');
+      try {
+        result = await write(postgresSink(conn));
+        await conn.query('COMMIT');
+      } catch (error) {
+        await conn.query('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      await conn.end();
+    }
     // Fresh statistics, or the planner guesses on 100 k new rows until autovacuum passes. VACUUM
     // also moves the new rows' trigrams from the GIN indexes' pending list into the indexes
     // proper: until then the planner prices a search through them above reading a whole B-tree.
