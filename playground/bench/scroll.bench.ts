@@ -23,6 +23,8 @@
  * Knobs: BENCH_CANDIDATES (100000), BENCH_SCROLL_SECONDS (300: gives up after),
  *        BENCH_DB_CACHE (a file: the seeded database is copied there, and
  *        copied from there by the next runs instead of seeding again),
+ *        BENCH_SCROLL_STEP (viewports scrolled per frame; default: straight
+ *        to the bottom every frame, as a reader dragging the scroll bar),
  *        BENCH_PROFILE (a file: the page's CPU profile while it scrolls, in
  *        the .cpuprofile format, with the functions that took the most
  *        self time printed).
@@ -48,6 +50,7 @@ const CANDIDATES = knob('BENCH_CANDIDATES', 100_000);
 const GIVE_UP_S = knob('BENCH_SCROLL_SECONDS', 300);
 const TARGET_S = 60;
 const LONG_TASK_MS = 50;
+const STEP = knob('BENCH_SCROLL_STEP', 0);
 const LOGIN = { email: 'defilement@bench.test', password: 'Banc-admin-1' };
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -166,7 +169,7 @@ try {
   }
 
   const result = await page.evaluate(
-    async ({ giveUpMs }) => {
+    async ({ giveUpMs, step }) => {
       /** The first element matching `selector` in the document or any open shadow root under it. */
       const deep = (node: Document | ShadowRoot | Element, selector: string): Element | null => {
         const found = node.querySelector(selector);
@@ -197,7 +200,7 @@ try {
       const lastIndex = String(Number(grid.getAttribute('aria-rowcount')));
       let frames = 0;
       while (performance.now() - firstRowAt < giveUpMs) {
-        body.scrollTop = body.scrollHeight;
+        body.scrollTop = step > 0 ? body.scrollTop + step * body.clientHeight : body.scrollHeight;
         frames += 1;
         await frame();
         if (table!.shadowRoot!.querySelector(`[part~="row"][aria-rowindex="${lastIndex}"]`)) {
@@ -211,7 +214,7 @@ try {
         reason: `the last row (aria-rowindex ${lastIndex}) was not reached in ${giveUpMs / 1000} s; ${inDom} rows in the DOM, the rows' box ${body.clientHeight} px high`,
       };
     },
-    { giveUpMs: GIVE_UP_S * 1000 },
+    { giveUpMs: GIVE_UP_S * 1000, step: STEP },
   );
   if (cdp && profile) {
     const { profile: data } = (await cdp.send('Profiler.stop')) as {
@@ -233,7 +236,7 @@ try {
   const during = result.ok ? longTasks.filter((t) => t.start >= result.firstRowAt) : longTasks;
   const longest = during.reduce((m, t) => Math.max(m, t.duration), 0);
   const over = during.filter((t) => t.duration > LONG_TASK_MS);
-  console.log(`3. scrolled /candidats (1400 × 900, fr-FR): ${int(pages)} list requests`);
+  console.log(`3. scrolled /candidats (1400 × 900, fr-FR), ${STEP > 0 ? `${STEP} viewport(s) a frame` : 'to the bottom every frame'}: ${int(pages)} list requests`);
   if (result.ok) {
     console.log(
       `   first rows after ${(result.firstRowMs / 1000).toFixed(1)} s; last row (${int(result.rows)}) ${(result.lastRowMs / 1000).toFixed(1)} s later, ${int(result.frames)} frames; ${result.inDom} rows in the DOM at the end, the rows' box ${result.boxHeight} px high`,
