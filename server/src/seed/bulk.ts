@@ -6,8 +6,10 @@
  *
  * Rows go in raw, all in one transaction (Prisma's `createMany` manages ~5–7 k
  * rows/s on SQLite): prepared statements on a raw better-sqlite3 connection on
- * SQLite, `INSERT … SELECT FROM unnest(arrays)` batches on a raw `pg` connection on PostgreSQL. Names and statuses come from a seeded PRNG:
- * the same call gives the same data.
+ * SQLite, `INSERT … SELECT FROM unnest(arrays)` batches on a raw `pg`
+ * connection on PostgreSQL. `seedBulkSpaces` does the same for many spaces at
+ * once. Names and statuses come from a seeded PRNG: the same call gives the
+ * same data.
  */
 import { randomUUID } from 'node:crypto';
 import {
