@@ -6,8 +6,10 @@
  *
  * Rows go in raw, all in one transaction (Prisma's `createMany` manages ~5–7 k
  * rows/s on SQLite): prepared statements on a raw better-sqlite3 connection on
- * SQLite, multi-row INSERT batches through Prisma on PostgreSQL. Names and statuses come from a seeded PRNG:
- * the same call gives the same data.
+ * SQLite, `INSERT … SELECT FROM unnest(arrays)` batches on a raw `pg`
+ * connection on PostgreSQL. `seedBulkSpaces` does the same for many spaces at
+ * once. Names and statuses come from a seeded PRNG: the same call gives the
+ * same data.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -22,7 +24,8 @@ import {
   type RandomSource,
 } from '@clr/domain';
 import Database from 'better-sqlite3';
-import { withTransaction, type Db, type Tx } from '../db/client.js';
+import pg from 'pg';
+import type { Db } from '../db/client.js';
 import { dbInfo, registeredGate } from '../db/registry.js';
 import { sqlitePath } from '../db/url.js';
 import { candidateSortName } from '../services/candidate-list.js';
@@ -112,19 +115,69 @@ interface Sink {
   insert(table: string, columns: string[], rows: Row[]): Promise<void>;
 }
 
-/** PostgreSQL: multi-row INSERTs through the transaction, in batches under the 65,535-parameter limit. */
-function postgresSink(tx: Tx): Sink {
+/**
+ * PostgreSQL: one `INSERT … SELECT * FROM unnest($1::type[], $2::type[], …)` per
+ * batch on a raw `pg` connection — one parameter per column whatever the batch
+ * size, so neither the 65,535-parameter limit nor Prisma's handling of tens of
+ * thousands of parameters weighs on it. Column types come from the catalogue.
+ */
+function postgresSink(conn: pg.Client): Sink {
+  const types = new Map<string, Map<string, string>>();
+  const typesOf = async (table: string) => {
+    let known = types.get(table);
+    if (!known) {
+      const { rows } = await conn.query<{ column_name: string; udt_name: string }>(
+        'SELECT column_name, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1',
+        [table],
+      );
+      known = new Map(rows.map((r) => [r.column_name, r.udt_name]));
+      types.set(table, known);
+    }
+    return known;
+  };
+  const toSql = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
   return {
     async insert(table, columns, rows) {
-      const perBatch = Math.max(1, Math.floor(30_000 / columns.length));
-      const head = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
+      const known = await typesOf(table);
+      const casts = columns.map((c, i) => `$${i + 1}::"${known.get(c) ?? 'text'}"[]`);
+      const sql = `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`;
+      const perBatch = 5_000;
       for (let start = 0; start < rows.length; start += perBatch) {
         const batch = rows.slice(start, start + perBatch);
-        let n = 0;
-        const tuples = batch.map(() => `(${columns.map(() => `$${++n}`).join(', ')})`);
-        await tx.$executeRawUnsafe(head + tuples.join(', '), ...batch.flat());
+        await conn.query(sql, columns.map((_, i) => batch.map((row) => toSql(row[i]))));
       }
     },
+  };
+}
+
+/** Rows of every table kept until `flush()` (or until enough are waiting), then written parents first. */
+interface BufferedSink extends Sink {
+  flush(): Promise<void>;
+}
+
+/** The tables in the order their foreign keys need. */
+const TABLE_ORDER = ['Order', 'OrderLine', 'CreditLot', 'Group', 'Candidate', 'Membership', 'Assignment', 'Attempt'];
+
+function bufferedSink(inner: Sink, threshold = 20_000): BufferedSink {
+  const waiting = new Map<string, { columns: string[]; rows: Row[] }>();
+  let size = 0;
+  const flush = async () => {
+    for (const table of [...TABLE_ORDER, ...[...waiting.keys()].filter((t) => !TABLE_ORDER.includes(t))]) {
+      const entry = waiting.get(table);
+      if (entry && entry.rows.length > 0) await inner.insert(table, entry.columns, entry.rows);
+    }
+    waiting.clear();
+    size = 0;
+  };
+  return {
+    async insert(table, columns, rows) {
+      const entry = waiting.get(table) ?? { columns, rows: [] };
+      waiting.set(table, entry);
+      for (const row of rows) entry.rows.push(row);
+      size += rows.length;
+      if (size >= threshold) await flush();
+    },
+    flush,
   };
 }
 
@@ -144,6 +197,12 @@ function sqliteSink(conn: Database.Database): Sink {
   };
 }
 
+/** One space of a multi-space seed: how many candidates it gets. */
+export interface SeedBulkSpace {
+  spaceId: string;
+  count: number;
+}
+
 /**
  * Adds `count` candidates (with groups, memberships, assignments and attempts)
  * to an existing space. Status mix: 20 % to assign, 30 % scheduled, 5 %
@@ -153,6 +212,16 @@ function sqliteSink(conn: Database.Database): Sink {
  * as they would for any other write.
  */
 export async function seedBulk(db: Db, spaceId: string, count: number, options: SeedBulkOptions = {}): Promise<SeedBulkResult> {
+  return seedBulkSpaces(db, [{ spaceId, count }], options);
+}
+
+/**
+ * {@link seedBulk} for many spaces at once (the scale bench: 1,000,000
+ * candidates over 10,000 spaces), in one transaction; each space gets its
+ * own order, lots and groups. Rows are buffered across spaces and written in
+ * batches of several thousand, parents first.
+ */
+export async function seedBulkSpaces(db: Db, spaces: readonly SeedBulkSpace[], options: SeedBulkOptions = {}): Promise<SeedBulkResult> {
   const started = Date.now();
   const now = options.now ?? new Date();
   const today = parisDay(now);
@@ -173,20 +242,25 @@ export async function seedBulk(db: Db, spaceId: string, count: number, options: 
 
   await seedCatalogue(db, now, { sessions: false });
 
-  // Plan every candidate first: how many credits each type needs.
-  type Plan = { kind: 'none' | 'scheduled' | 'expired' | 'taken'; type: (typeof TYPES)[number] };
-  const plans: Plan[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const r = next();
-    const kind = r < 0.2 ? 'none' : r < 0.5 ? 'scheduled' : r < 0.55 ? 'expired' : 'taken';
-    plans.push({ kind, type: kind === 'expired' ? TYPES[3] : pick(TYPES) });
+  const ordersBefore = new Map<string, number>();
+  const ids = spaces.map((s) => s.spaceId);
+  for (let i = 0; i < ids.length; i += 10_000) {
+    const counted = await db.order.groupBy({ by: ['spaceId'], where: { spaceId: { in: ids.slice(i, i + 10_000) } }, _count: { _all: true } });
+    for (const row of counted) ordersBefore.set(row.spaceId, row._count._all);
   }
-  const needed = new Map<string, number>();
-  for (const p of plans) if (p.kind !== 'none') needed.set(p.type.id, (needed.get(p.type.id) ?? 0) + 1);
 
-  const orderCount = await db.order.count({ where: { spaceId } });
-
-  const write = async (sink: Sink): Promise<SeedBulkResult> => {
+  const writeSpace = async (sink: Sink, spaceId: string, count: number, offset: number): Promise<Omit<SeedBulkResult, 'ms'>> => {
+    // Plan every candidate first: how many credits each type needs.
+    type Plan = { kind: 'none' | 'scheduled' | 'expired' | 'taken'; type: (typeof TYPES)[number] };
+    const plans: Plan[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const r = next();
+      const kind = r < 0.2 ? 'none' : r < 0.5 ? 'scheduled' : r < 0.55 ? 'expired' : 'taken';
+      plans.push({ kind, type: kind === 'expired' ? TYPES[3] : pick(TYPES) });
+    }
+    const needed = new Map<string, number>();
+    for (const p of plans) if (p.kind !== 'none') needed.set(p.type.id, (needed.get(p.type.id) ?? 0) + 1);
+    const orderCount = ordersBefore.get(spaceId) ?? 0;
     // One delivered order brings the credits, with 1,000 of each type left over.
     const deliveredAt = new Date(now.getTime() - 200 * DAY);
     const expiresAt = endOfParisDay(addDays(parisDay(deliveredAt), 365));
@@ -224,7 +298,7 @@ export async function seedBulk(db: Db, spaceId: string, count: number, options: 
       groupRows.push([id, spaceId, name, keys.nameKey, keys.searchKey, keys.sortKey, CATEGORIES[g % CATEGORIES.length], hidden, new Date(now.getTime() - (g % 700) * DAY)]);
     }
     await sink.insert('Group', ['id', 'spaceId', 'name', 'nameKey', 'searchKey', 'sortKey', 'category', 'hidden', 'createdAt'], groupRows);
-    log(`${groupCount} groups`);
+    if (spaces.length === 1) log(`${groupCount} groups`);
 
     const candidateColumns = [
       'id', 'spaceId', 'civility', 'lastName', 'firstName', 'email', 'emailKey', 'passwordHash', 'birthDate', 'birthPostcode',
@@ -250,7 +324,7 @@ export async function seedBulk(db: Db, spaceId: string, count: number, options: 
         const lastName = pick(LAST_NAMES);
         const firstName = pick(FIRST_NAMES);
         const [birthPostcode, birthTown] = pick(TOWNS);
-        const email = `${firstName}.${lastName}.${runId}.${i}@bulk.exemple.test`
+        const email = `${firstName}.${lastName}.${runId}.${offset + i}@bulk.exemple.test`
           .normalize('NFD')
           .replace(/\p{M}/gu, '')
           .replace(/[^A-Za-z0-9.@-]/g, '')
@@ -331,13 +405,46 @@ export async function seedBulk(db: Db, spaceId: string, count: number, options: 
       await sink.insert('Membership', ['groupId', 'candidateId', 'createdAt'], membershipRows);
       await sink.insert('Assignment', assignmentColumns, assignmentRows);
       await sink.insert('Attempt', attemptColumns, attemptRows);
-      log(`${Math.min(count, from + chunk)} / ${count} candidates`);
+      if (spaces.length === 1) log(`${Math.min(count, from + chunk)} / ${count} candidates`);
     }
-    return { candidates: count, groups: groupCount, memberships, assignments, attempts, ms: Date.now() - started };
+    return { candidates: count, groups: groupCount, memberships, assignments, attempts };
+  };
+
+  const write = async (target: Sink): Promise<SeedBulkResult> => {
+    const sink = spaces.length > 1 ? bufferedSink(target) : target;
+    const total = { candidates: 0, groups: 0, memberships: 0, assignments: 0, attempts: 0 };
+    let offset = 0;
+    for (const [i, space] of spaces.entries()) {
+      const done = await writeSpace(sink, space.spaceId, space.count, offset);
+      offset += space.count;
+      for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += done[key];
+      if (spaces.length > 1 && (i + 1) % 1000 === 0) log(`${i + 1} / ${spaces.length} spaces`);
+    }
+    if ('flush' in sink) await (sink as BufferedSink).flush();
+    return { ...total, ms: Date.now() - started };
   };
 
   if (provider === 'postgresql') {
-    const result = await withTransaction(db, (tx) => write(postgresSink(tx)), { timeout: 60 * 60_000 });
+    // A raw connection in one transaction, as on SQLite: Prisma's raw queries cost more than the rows.
+    const conn = new pg.Client({ connectionString: url });
+    await conn.connect();
+    let result: SeedBulkResult;
+    try {
+      await conn.query('BEGIN');
+      // A commit flushed before it returns (whatever the server's setting), so that the VACUUM below
+      // can mark the new rows' pages all-visible (index-only scans): it cannot for an asynchronous
+      // commit whose WAL is not on disk yet.
+      await conn.query('SET LOCAL synchronous_commit = on');
+      try {
+        result = await write(postgresSink(conn));
+        await conn.query('COMMIT');
+      } catch (error) {
+        await conn.query('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      await conn.end();
+    }
     // Fresh statistics, or the planner guesses on 100 k new rows until autovacuum passes. VACUUM
     // also moves the new rows' trigrams from the GIN indexes' pending list into the indexes
     // proper: until then the planner prices a search through them above reading a whole B-tree.
