@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { ExamSessionList, ExamSessionListQuery } from '@clr/domain';
 import { requireActor } from '../http/auth.js';
 import { createRouter, jsonResponse, problems } from '../http/openapi.js';
-import { listExamSessions } from '../services/assignments.js';
+import { listExamSessions } from '../services/exam-sessions.js';
 
 const listRoute = createRoute({
   method: 'get',

@@ -4,7 +4,7 @@
  */
 import { ExamSessionListQuery, dashboard, stockOf } from '@clr/domain';
 import { json, SPACE, type RouteSpec } from '../http/route.js';
-import { listExamSessions } from '../services/assignments.js';
+import { listExamSessions } from '../services/exam-sessions.js';
 import { tableRows } from '../services/candidate-list.js';
 import { liveLots, loadStock, productsOf } from '../services/orders.js';
 
