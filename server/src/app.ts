@@ -20,7 +20,6 @@ import { paymentRoutes } from './routes/payments.js';
 import { paymentPageRoutes } from './routes/payment-page.js';
 import { groupRoutes } from './routes/groups.js';
 import { candidateRoutes } from './routes/candidates.js';
-import { examSessionRoutes } from './routes/exam-sessions.js';
 import { codeRoutes } from './routes/codes.js';
 import { attemptRoutes } from './routes/attempts.js';
 import { integrationRoutes } from './routes/integration.js';
@@ -59,7 +58,7 @@ export function createApp(options: CreateAppOptions) {
     config: { ...DEFAULT_CONFIG, ...options.config },
   };
 
-  // The application layer's API (assignments, from `@clr/app`) on the Prisma
+  // The application layer's API (assignments, La Poste sessions, from `@clr/app`) on the Prisma
   // adapter, behind the server's own CORS, CSRF check and identification; the
   // resources not yet moved to the layer are the routers mounted below.
   const api = createApi(prismaPorts(deps), { middleware: [crossOrigin, sameSiteOnly, identify] });
@@ -76,7 +75,6 @@ export function createApp(options: CreateAppOptions) {
   api.route('/', exportRoutes());
   api.route('/groups', groupRoutes());
   api.route('/candidates', candidateRoutes());
-  api.route('/exam-sessions', examSessionRoutes());
   api.route('/activation-codes', codeRoutes());
   api.route('/', attemptRoutes());
   api.route('/integration', integrationRoutes());

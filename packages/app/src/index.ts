@@ -7,3 +7,6 @@ export { errorHandler, fromHttpException, internalProblemResponse, problemRespon
 export * from './assignments/use-cases.js';
 export { assignmentNoticeMail, cancellationNoticeMail, SIGNATURE } from './assignments/mails.js';
 export { AssignmentResult as AssignmentResultSchema, BulkRemovalResult, EligibleList as EligibleListSchema, EligibleQuery, assignmentRoutes } from './assignments/routes.js';
+export { listExamSessions } from './exam-sessions/use-cases.js';
+export { examSessionRoutes } from './exam-sessions/routes.js';
+export { encodeCursor, decodeOffset, offsetPage } from './http/cursor.js';

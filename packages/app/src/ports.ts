@@ -76,6 +76,11 @@ export interface AssignmentRepo {
 export interface CatalogueRepo {
   examType(id: string): Promise<ExamType | null>;
   examSession(id: string): Promise<ExamSession | null>;
+  /**
+   * La Poste sessions that start after `now` and have a free seat, of
+   * `examType` and starting in [`from`, `to`] when given; by start, city, id.
+   */
+  openSessions(filter: { examType?: string | undefined; from?: Date | undefined; to?: Date | undefined }, now: Date): Promise<ExamSession[]>;
 }
 
 /** Credit lots (R3, R4, R9): counts move only through these guarded writes. */

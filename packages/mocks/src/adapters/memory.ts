@@ -108,6 +108,23 @@ function memoryTxPorts(store: MockStore, journal: Journal): TxPorts {
         const s = index.examSessions.get(id);
         return s ? toExamSession(s) : null;
       },
+      async openSessions(filter, now) {
+        const from = filter.from?.getTime();
+        const to = filter.to?.getTime();
+        return store.state.examSessions
+          .filter((s) => {
+            const starts = Date.parse(s.startsAt);
+            return (
+              starts > now.getTime() &&
+              (from === undefined || starts >= from) &&
+              (to === undefined || starts <= to) &&
+              s.seatsTaken < s.seats &&
+              (filter.examType === undefined || s.examType === filter.examType)
+            );
+          })
+          .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt) || (a.city < b.city ? -1 : a.city > b.city ? 1 : a.id < b.id ? -1 : 1))
+          .map(toExamSession);
+      },
     },
     stock: {
       async lots(spaceId, examTypeId, lotIds) {

@@ -1,10 +1,9 @@
 /**
- * `/healthz`, `/dashboard`, `/exam-types`, `/products`, `/stock`,
- * `/exam-sessions` (SPEC §4 « dashboard », « catalogue & stock », « meta »).
+ * `/healthz`, `/dashboard`, `/exam-types`, `/products`, `/stock`
+ * (SPEC §4 « dashboard », « catalogue & stock », « meta »).
  */
-import { ExamSessionListQuery, dashboard, stockOf } from '@clr/domain';
+import { dashboard, stockOf } from '@clr/domain';
 import { json, SPACE, type RouteSpec } from '../http/route.js';
-import { listExamSessions } from '../services/exam-sessions.js';
 import { tableRows } from '../services/candidate-list.js';
 import { liveLots, loadStock, productsOf } from '../services/orders.js';
 
@@ -53,11 +52,5 @@ export const catalogueRoutes: RouteSpec[] = [
     path: '/stock',
     auth: SPACE,
     handle: (ctx) => json(loadStock(ctx.store, ctx.spaceId(), ctx.store.now())),
-  },
-  {
-    method: 'get',
-    path: '/exam-sessions',
-    auth: SPACE,
-    handle: (ctx) => json(listExamSessions(ctx.store, ctx.store.now(), ctx.parse(ExamSessionListQuery, ctx.query(), 'query'))),
   },
 ];

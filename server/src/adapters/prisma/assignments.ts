@@ -159,6 +159,21 @@ export function prismaTxPorts(tx: Tx): TxPorts {
         const row = await tx.examSession.findUnique({ where: { id } });
         return row ? toExamSession(row) : null;
       },
+      async openSessions(filter, now) {
+        const rows = await tx.examSession.findMany({
+          where: {
+            AND: [
+              { startsAt: { gt: now } },
+              ...(filter.from ? [{ startsAt: { gte: filter.from } }] : []),
+              ...(filter.to ? [{ startsAt: { lte: filter.to } }] : []),
+            ],
+            seatsTaken: { lt: tx.examSession.fields.seats },
+            ...(filter.examType ? { examTypeId: filter.examType } : {}),
+          },
+          orderBy: [{ startsAt: 'asc' }, { city: 'asc' }, { id: 'asc' }],
+        });
+        return rows.map(toExamSession);
+      },
     },
     stock: {
       async lots(spaceId, examTypeId, lotIds): Promise<CreditLot[]> {
