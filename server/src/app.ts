@@ -9,7 +9,6 @@ import { crossOrigin, requestContext, sameSiteOnly } from './http/middleware.js'
 import { limitBody } from './http/limits.js';
 import { handleError, handleNotFound, validationHook } from './http/problem.js';
 import { authRoutes } from './routes/auth.js';
-import { catalogueRoutes } from './routes/catalogue.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
@@ -58,14 +57,13 @@ export function createApp(options: CreateAppOptions) {
     config: { ...DEFAULT_CONFIG, ...options.config },
   };
 
-  // The application layer's API (assignments, La Poste sessions, from `@clr/app`) on the Prisma
+  // The application layer's API (catalogue and stock, assignments, La Poste sessions, from `@clr/app`) on the Prisma
   // adapter, behind the server's own CORS, CSRF check and identification; the
   // resources not yet moved to the layer are the routers mounted below.
   const api = createApi(prismaPorts(deps), { middleware: [crossOrigin, sameSiteOnly, identify] });
   api.route('/healthz', healthRoutes());
   api.route('/auth', authRoutes());
   api.route('/me', meRoutes());
-  api.route('/', catalogueRoutes());
   api.route('/dashboard', dashboardRoutes());
   api.route('/orders', orderRoutes());
   api.route('/payments', paymentRoutes());

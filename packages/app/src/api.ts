@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { notFound } from '@clr/domain';
 import { assignmentRoutes } from './assignments/routes.js';
+import { catalogueRoutes } from './catalogue/routes.js';
 import { examSessionRoutes } from './exam-sessions/routes.js';
 import type { ApiEnv } from './http/env.js';
 import { createRouter } from './http/openapi.js';
@@ -30,6 +31,7 @@ export interface ApiOptions {
 export function createApi(ports: Ports, options: ApiOptions): OpenAPIHono<ApiEnv> {
   const api = createRouter();
   for (const middleware of options.middleware) api.use('*', middleware);
+  api.route('/', catalogueRoutes(ports));
   api.route('/', assignmentRoutes(ports));
   api.route('/exam-sessions', examSessionRoutes(ports));
   return api;

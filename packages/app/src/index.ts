@@ -10,3 +10,5 @@ export { AssignmentResult as AssignmentResultSchema, BulkRemovalResult, Eligible
 export { listExamSessions } from './exam-sessions/use-cases.js';
 export { examSessionRoutes } from './exam-sessions/routes.js';
 export { encodeCursor, decodeOffset, offsetPage } from './http/cursor.js';
+export { getStock, listExamTypes, listProducts } from './catalogue/use-cases.js';
+export { catalogueRoutes } from './catalogue/routes.js';

@@ -15,6 +15,7 @@ import type {
   ExamSession,
   ExamType,
   NewAssignment,
+  Product,
   RandomSource,
 } from '@clr/domain';
 
@@ -74,7 +75,11 @@ export interface AssignmentRepo {
 }
 
 export interface CatalogueRepo {
+  /** The exam-type catalogue, in display order. */
+  examTypes(): Promise<ExamType[]>;
   examType(id: string): Promise<ExamType | null>;
+  /** The space's active products, by name. */
+  products(spaceId: string): Promise<Product[]>;
   examSession(id: string): Promise<ExamSession | null>;
   /**
    * La Poste sessions that start after `now` and have a free seat, of
@@ -90,6 +95,8 @@ export interface StockRepo {
    * ask) and the lots `lotIds`, soonest-expiring first.
    */
   lots(spaceId: string, examTypeId: string | null, lotIds: readonly string[]): Promise<CreditLot[]>;
+  /** The space's lots that still hold credits and have not expired at `now`. */
+  liveLots(spaceId: string, now: Date): Promise<CreditLot[]>;
   /** Takes `count` credits from a lot, only if it has that many and has not expired. */
   consume(lotId: string, count: number, now: Date): Promise<boolean>;
   /** Why {@link consume} refused (`out_of_stock` with `needed`, `available`). */

@@ -12,7 +12,7 @@ import { DomainError, examTypeLabel, findExamType, formatDate, type AssignmentSn
 import type { MockStore } from '../store/store.js';
 import type { AssignmentRecord, ExamSessionRecord, LotRecord } from '../store/types.js';
 import { assignmentEligibility, queryCandidates } from '../services/candidate-list.js';
-import { lotsOf } from '../services/orders.js';
+import { liveLots, lotsOf, productsOf } from '../services/orders.js';
 import { currentAssignment } from '../services/views.js';
 
 function toExamSession(s: ExamSessionRecord): ExamSession {
@@ -101,6 +101,12 @@ function memoryTxPorts(store: MockStore, journal: Journal): TxPorts {
       },
     },
     catalogue: {
+      async examTypes() {
+        return store.state.examTypes;
+      },
+      async products(spaceId) {
+        return productsOf(store, spaceId);
+      },
       async examType(id) {
         return findExamType(id, store.state.examTypes) ?? null;
       },
@@ -133,6 +139,9 @@ function memoryTxPorts(store: MockStore, journal: Journal): TxPorts {
           .filter((l) => l.examType === examTypeId || ids.has(l.id))
           .sort((a, b) => Date.parse(a.expiresAt) - Date.parse(b.expiresAt) || (a.id < b.id ? -1 : 1))
           .map(toCreditLot);
+      },
+      async liveLots(spaceId, now) {
+        return liveLots(store, spaceId, now).map(toCreditLot);
       },
       async consume(lotId, count, now) {
         const lot = index.lots.get(lotId);

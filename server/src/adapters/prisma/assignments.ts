@@ -10,7 +10,7 @@ import { DomainError, isDomainError, type AssignmentSnapshot, type CreditLot, ty
 import { withTransaction, type Db, type Tx } from '../../db/client.js';
 import { consumeCredit, releaseSeat, returnCredit, takeSeat } from '../../db/guards.js';
 import { isUniqueViolation, uniqueFields } from '../../http/problem.js';
-import { LOT_SELECT, toCreditLot, toExamType } from '../../services/catalogue.js';
+import { LOT_SELECT, loadExamTypes, loadLiveLots, loadProducts, toCreditLot, toExamType } from '../../services/catalogue.js';
 import { enqueueMail } from '../../services/mail.js';
 import { ACTIVE_ASSIGNMENT_ORDER, ASSIGNMENT_SNAPSHOT_SELECT, refreshCandidateProgress, toAssignmentSnapshot } from '../../services/progress.js';
 
@@ -151,6 +151,8 @@ export function prismaTxPorts(tx: Tx): TxPorts {
       },
     },
     catalogue: {
+      examTypes: () => loadExamTypes(tx),
+      products: (spaceId) => loadProducts(tx, spaceId),
       async examType(id) {
         const row = await tx.examType.findUnique({ where: { id } });
         return row ? toExamType(row) : null;
@@ -182,6 +184,7 @@ export function prismaTxPorts(tx: Tx): TxPorts {
         const rows = await tx.creditLot.findMany({ where: { spaceId, OR: or }, select: LOT_SELECT, orderBy: [{ expiresAt: 'asc' }, { id: 'asc' }] });
         return rows.map(toCreditLot);
       },
+      liveLots: (spaceId, now) => loadLiveLots(tx, spaceId, now),
       async consume(lotId, count, now) {
         lastShortage = await refused(() => consumeCredit(tx, lotId, now, count), 'out_of_stock');
         return lastShortage === null;
