@@ -12,3 +12,4 @@ export { examSessionRoutes } from './exam-sessions/routes.js';
 export { encodeCursor, decodeOffset, offsetPage } from './http/cursor.js';
 export { getStock, listExamTypes, listProducts } from './catalogue/use-cases.js';
 export { catalogueRoutes } from './catalogue/routes.js';
+export { orderConfirmationMail, passwordChangedMail, passwordResetMail } from './mails.js';
