@@ -22,7 +22,7 @@ import { CHROME_PATH, CHROMIUM_ARGS } from './chromium.mjs';
 
 const execFileAsync = promisify(execFile);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const PACKAGES = ['domain', 'documents', 'sdk', 'mocks', 'elements'];
+const PACKAGES = ['domain', 'documents', 'sdk', 'app', 'mocks', 'elements'];
 const results = [];
 
 async function check(name, fn) {

@@ -5,6 +5,8 @@
  * wraps `setupWorker`.
  */
 export { handlers, defaultBaseUrl, ROUTES, type HandlerOptions } from './handlers/index.js';
+export { memoryPorts, memoryUnitOfWork, memoryCandidateQueries } from './adapters/memory.js';
+export { mockApplication } from './http/application.js';
 export { createStore, MockStore, DEFAULT_MOCK_CONFIG, type CreateStoreOptions, type MockConfig, type StoreIndex } from './store/store.js';
 export { DEMO_CANDIDATE_PASSWORD, DEMO_KEYS, DEMO_LOGINS, LA_POSTE_CENTRES } from './store/empty.js';
 export { DEMO_FIGURES } from './store/demo.js';

@@ -1,29 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { EmbedScope } from '@clr/domain';
+import type { Actor } from '@clr/app';
 import type { Db } from '../db/client.js';
 import type { PaymentProvider } from '../services/payment-provider.js';
 import { DEFAULT_HELP_URL, DEFAULT_SUPPORT_EMAIL } from './site-config.js';
 
 /**
- * Who is calling. The space **always** comes from here (the session or the
- * key), never from the request: route handlers read `c.get('actor')`.
+ * Who is calling (the application layer's `Actor`): the space **always**
+ * comes from here (the session or the key), never from the request.
  */
-export type Actor =
-  | { kind: 'admin'; spaceId: string; adminId: string }
-  | {
-      kind: 'apiKey';
-      spaceId: string;
-      adminId?: undefined;
-      apiKeyId: string;
-      /** Set when the caller holds an embed token minted by this key for this origin. */
-      embedOrigin?: string;
-      /** An embed token's scopes (`read`, `write`); undefined for the API key itself, which may do everything. */
-      embedScopes?: readonly EmbedScope[];
-    }
-  | { kind: 'operator'; spaceId: null; adminId: string }
-  | { kind: 'integration'; spaceId: null; adminId?: undefined; apiKeyId: string };
-
-export type ActorKind = Actor['kind'];
+export type { Actor, ActorKind } from '@clr/app';
 
 export interface LoginLimits {
   /** Failed logins allowed per account (e-mail) in a window. */

@@ -1,6 +1,5 @@
 import type { Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
-import type { ZodError } from 'zod';
+import { fromHttpException, internalProblemResponse, problemResponse as answerProblem, validationHook } from '@clr/app';
 import { DomainError, isDomainError } from '@clr/domain';
 import type { AppEnv } from './env.js';
 
@@ -91,35 +90,11 @@ export function conflictFromUnique(error: unknown): DomainError {
 export function asDomainError(error: unknown): DomainError | undefined {
   if (isDomainError(error)) return error;
   if (isUniqueViolation(error)) return conflictFromUnique(error);
-  if (error instanceof HTTPException) {
-    const status = error.status;
-    if (status === 400 && /json/i.test(error.message)) {
-      return validationFailed(
-        [{ path: '', message: "Le corps de la requête n'est pas un JSON valide." }],
-        "Le corps de la requête n'est pas un JSON valide.",
-      );
-    }
-    if (status === 415) {
-      return validationFailed(
-        [{ path: '', message: 'Le corps de la requête doit être au format JSON (Content-Type: application/json).' }],
-        'Le corps de la requête doit être au format JSON.',
-      );
-    }
-    if (status === 400 || status === 413) return validationFailed([], 'La requête est invalide.');
-    if (status === 401) return new DomainError('unauthenticated', 'Vous devez être connecté.');
-    if (status === 403) return new DomainError('forbidden', "Vous n'avez pas accès à cette ressource.");
-    if (status === 404) return notFound();
-    if (status === 405) return notFound("Cette méthode n'est pas disponible sur cette adresse.");
-  }
-  return undefined;
+  return fromHttpException(error);
 }
 
 export function problemResponse(c: Context<AppEnv>, error: DomainError): Response {
-  const body = problemOf(error, c.get('requestId'));
-  const headers: Record<string, string> = { 'Content-Type': PROBLEM_CONTENT_TYPE };
-  const retry = error.details.retryAfterSeconds;
-  if (error.code === 'rate_limited' && typeof retry === 'number') headers['Retry-After'] = String(Math.max(1, Math.ceil(retry)));
-  return new Response(JSON.stringify(body), { status: body.status, headers });
+  return answerProblem(error, c.get('requestId'));
 }
 
 /** `app.onError`. */
@@ -131,15 +106,7 @@ export function handleError(error: unknown, c: Context<AppEnv>): Response {
   const e = error as { name?: string; code?: string; stack?: string };
   const frames = (e.stack ?? '').split('\n').slice(1, 6).map((l) => l.trim()).join(' | ');
   c.get('deps')?.config.log(`error ${requestId ?? '-'} ${e.name ?? 'Error'}${e.code ? ` ${e.code}` : ''} ${frames}`);
-  const body = {
-    type: problemType('internal'),
-    title: 'Erreur interne',
-    status: 500,
-    code: 'internal',
-    detail: INTERNAL_PROBLEM_DETAIL,
-    ...(requestId ? { requestId } : {}),
-  };
-  return new Response(JSON.stringify(body), { status: 500, headers: { 'Content-Type': PROBLEM_CONTENT_TYPE } });
+  return internalProblemResponse(requestId);
 }
 
 /** `app.notFound`: unknown routes. */
@@ -147,10 +114,5 @@ export function handleNotFound(c: Context<AppEnv>): Response {
   return problemResponse(c, notFound("Cette adresse n'existe pas dans l'API."));
 }
 
-/**
- * The `defaultHook` of every router: a failed zod validation throws, so that
- * {@link handleError} answers the problem.
- */
-export function validationHook(result: { success: boolean; error?: unknown; target?: string }): void {
-  if (!result.success) throw inputProblem(result.error as ZodError, result.target);
-}
+/** The `defaultHook` of every router (the application layer's): a failed zod validation throws, answered by {@link handleError}. */
+export { validationHook };

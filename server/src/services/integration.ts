@@ -29,7 +29,8 @@ import type { AppDeps } from '../http/env.js';
 import { verifyDummy, verifyPassword } from '../http/passwords.js';
 import { notFound, validationFailed } from '../http/problem.js';
 import { clearBucket, hit, rateLimited } from '../http/rate-limit.js';
-import { loadCurrentAssignments, loadExamType, lockCandidates, retryingRaces } from './assignments.js';
+import { loadExamType, lockCandidates } from '@clr/app';
+import { prismaTxPorts, retryingRaces } from '../adapters/prisma/index.js';
 import { refreshCandidateProgress } from './progress.js';
 
 // ---------------------------------------------------------------------------
@@ -60,7 +61,7 @@ export async function integrationLogin(deps: AppDeps, input: { email: string; pa
   await clearBucket(deps, accountKey(input.email));
   const now = deps.now();
   await deps.db.candidate.update({ where: { id: candidate.id }, data: { lastLoginAt: now } });
-  const current = (await loadCurrentAssignments(deps.db, [candidate.id])).get(candidate.id) ?? null;
+  const current = (await prismaTxPorts(deps.db).assignments.current([candidate.id])).get(candidate.id) ?? null;
   const untaken = current && current.takenAt === null && !current.attemptId ? current : null;
   return {
     candidate: { id: candidate.id, civility: candidate.civility, lastName: candidate.lastName, firstName: candidate.firstName, email: candidate.email },
@@ -145,7 +146,7 @@ export async function startAttempt(deps: AppDeps, body: AttemptStartBody): Promi
       if (!found) {
         throw notFound('activationCode' in body ? "Ce code d'activation n'existe pas." : "Cette attribution n'existe pas.");
       }
-      await lockCandidates(tx, found.spaceId, [found.candidateId], now);
+      await lockCandidates(prismaTxPorts(tx), found.spaceId, [found.candidateId], now);
       const a = await tx.assignment.findUniqueOrThrow({ where: { id: found.id }, select: ASSIGNMENT_START_SELECT });
       if ('activationCode' in body) {
         if (a.codeSpentAt !== null) throw new DomainError('conflict', SPENT, { assignmentId: a.id });
@@ -217,7 +218,7 @@ async function drawPublicCode(tx: Pick<Tx, 'attempt'>, random: RandomSource): Pr
 async function lockAttempt(tx: Tx, attemptId: string, now: Date) {
   const found = await tx.attempt.findUnique({ where: { id: attemptId }, select: { spaceId: true, candidateId: true } });
   if (!found) throw notFound("Ce passage d'examen n'existe pas.");
-  await lockCandidates(tx, found.spaceId, [found.candidateId], now);
+  await lockCandidates(prismaTxPorts(tx), found.spaceId, [found.candidateId], now);
   return tx.attempt.findUniqueOrThrow({
     where: { id: attemptId },
     select: { ...ATTEMPT_SELECT, candidateId: true, assignmentId: true, startedAt: true },
@@ -244,7 +245,7 @@ export async function scoreAttempt(deps: AppDeps, attemptId: string, body: Attem
       if (takenAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
         throw validationFailed([{ path: 'takenAt', message: 'La date de passage ne peut pas être dans le futur.' }]);
       }
-      const examType = await loadExamType(tx, attempt.examTypeId);
+      const examType = await loadExamType(prismaTxPorts(tx), attempt.examTypeId);
       const validation: Validation = examType.manualValidation ? 'pending' : 'validated';
       const publicCode = await drawPublicCode(tx, deps.random);
       const scored = await tx.attempt.updateMany({

@@ -1,14 +1,11 @@
 /**
- * `/healthz`, `/dashboard`, `/exam-types`, `/products`, `/stock`,
- * `/exam-sessions` (SPEC §4 « dashboard », « catalogue & stock », « meta »).
+ * `/healthz`, `/dashboard` (SPEC §4 « dashboard », « meta »); the catalogue and
+ * the stock are the application layer's (`@clr/app`).
  */
-import { ExamSessionListQuery, dashboard, stockOf } from '@clr/domain';
+import { dashboard, stockOf } from '@clr/domain';
 import { json, SPACE, type RouteSpec } from '../http/route.js';
-import { listExamSessions } from '../services/assignments.js';
 import { tableRows } from '../services/candidate-list.js';
-import { liveLots, loadStock, productsOf } from '../services/orders.js';
-
-const list = <T>(data: T[]) => json({ data, nextCursor: null, total: data.length });
+import { liveLots } from '../services/orders.js';
 
 export const catalogueRoutes: RouteSpec[] = [
   {
@@ -35,29 +32,5 @@ export const catalogueRoutes: RouteSpec[] = [
         ),
       );
     },
-  },
-  {
-    method: 'get',
-    path: '/exam-types',
-    auth: ['admin', 'apiKey', 'embed', 'operator', 'integration'],
-    handle: (ctx) => list(structuredClone(ctx.store.state.examTypes)),
-  },
-  {
-    method: 'get',
-    path: '/products',
-    auth: SPACE,
-    handle: (ctx) => list(productsOf(ctx.store, ctx.spaceId())),
-  },
-  {
-    method: 'get',
-    path: '/stock',
-    auth: SPACE,
-    handle: (ctx) => json(loadStock(ctx.store, ctx.spaceId(), ctx.store.now())),
-  },
-  {
-    method: 'get',
-    path: '/exam-sessions',
-    auth: SPACE,
-    handle: (ctx) => json(listExamSessions(ctx.store, ctx.store.now(), ctx.parse(ExamSessionListQuery, ctx.query(), 'query'))),
   },
 ];

@@ -6,9 +6,9 @@
  */
 import { http, type HttpHandler } from 'msw';
 import { notFound, problemResponse } from '../http/problem.js';
+import { applicationHandler } from '../http/application.js';
 import { runRoute, toMswHandler, type ResolvedOptions, type RouteSpec } from '../http/route.js';
 import type { MockStore } from '../store/store.js';
-import { assignmentRoutes } from './assignments.js';
 import { authRoutes } from './auth.js';
 import { candidateRoutes } from './candidates.js';
 import { catalogueRoutes } from './catalogue.js';
@@ -24,7 +24,6 @@ export const ROUTES: readonly RouteSpec[] = [
   ...orderRoutes,
   ...groupRoutes,
   ...candidateRoutes,
-  ...assignmentRoutes,
   ...documentRoutes,
   ...integrationRoutes,
 ];
@@ -70,6 +69,8 @@ export function handlers(store: MockStore, options: HandlerOptions = {}): HttpHa
     handle: (ctx) => problemResponse(notFound("Cette adresse n'existe pas dans l'API."), ctx.requestId),
   };
   return [
+    // First: the routes the application layer serves (the server's own use cases, on the in-memory adapter).
+    applicationHandler(store, resolved),
     ...ROUTES.map((spec) => toMswHandler(spec, store, resolved)),
     http.all(`${resolved.baseUrl}/*`, ({ request, cookies }) => runRoute(notFoundRoute, store, resolved, request, {}, cookies)),
   ];

@@ -81,7 +81,7 @@ export const SPACE: readonly ActorKind[] = ['admin', 'apiKey', 'embed'];
 
 const INCOMING_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
-function newRequestId(store: MockStore): string {
+export function newRequestId(store: MockStore): string {
   return typeof globalThis.crypto?.randomUUID === 'function' ? globalThis.crypto.randomUUID() : randomToken(store.random, 16);
 }
 

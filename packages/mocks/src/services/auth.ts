@@ -17,6 +17,7 @@ import {
   type ProfilePatchBody,
   type SpaceRef,
 } from '@clr/domain';
+import { passwordChangedMail, passwordResetMail } from '@clr/app';
 import { EMBED_PREFIX, type Actor } from '../http/auth.js';
 import { forbidden, notFound, unauthenticated, validationFailed } from '../http/problem.js';
 import { randomToken } from '../store/encoding.js';
@@ -164,23 +165,8 @@ export function updateProfile(store: MockStore, adminId: string, patch: ProfileP
   return sessionView(store, admin);
 }
 
-const SIGNATURE = "L'équipe de la Certification Le Robert";
-
-function passwordChangedMail(store: MockStore, admin: AdminRecord): void {
-  store.sendMail({
-    template: 'admin.password-changed',
-    to: admin.email,
-    spaceId: admin.spaceId,
-    subject: 'Votre mot de passe a été modifié - Certification Le Robert',
-    text: [
-      `Bonjour ${admin.firstName} ${admin.lastName},`,
-      '',
-      'Le mot de passe de votre compte administrateur de la Certification Le Robert vient d’être modifié.',
-      "Si vous n'êtes pas à l'origine de ce changement, utilisez sans attendre « Mot de passe oublié ? » sur la page de connexion et prévenez notre service clients.",
-      '',
-      SIGNATURE,
-    ].join('\n'),
-  });
+function sendPasswordChanged(store: MockStore, admin: AdminRecord): void {
+  store.sendMail(passwordChangedMail({ to: admin.email, firstName: admin.firstName, lastName: admin.lastName, spaceId: admin.spaceId }));
 }
 
 /** §1.2 « Mot de passe »: the current password is required; the other sessions end. */
@@ -190,7 +176,7 @@ export function changePassword(store: MockStore, adminId: string, sessionToken: 
     throw validationFailed([{ path: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' }], 'Le mot de passe actuel est incorrect.');
   }
   admin.password = input.newPassword;
-  passwordChangedMail(store, admin);
+  sendPasswordChanged(store, admin);
   closeAdminSessions(store, adminId, sessionToken);
 }
 
@@ -217,24 +203,15 @@ export function requestPasswordReset(store: MockStore, email: string): void {
     expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS).toISOString(),
     usedAt: null,
   });
-  store.sendMail({
-    template: 'admin.password-reset',
-    to: admin.email,
-    spaceId: admin.spaceId,
-    subject: 'Réinitialisation de votre mot de passe - Certification Le Robert',
-    text: [
-      `Bonjour ${admin.firstName} ${admin.lastName},`,
-      '',
-      "Vous avez demandé à réinitialiser le mot de passe de votre compte administrateur sur la plateforme de la Certification Le Robert.",
-      '',
-      'Pour choisir un nouveau mot de passe, ouvrez le lien ci-dessous. Il est valable une heure et ne peut servir qu’une fois :',
-      `${store.config.publicUrl.replace(/\/$/, '')}/mot-de-passe/reinitialiser#token=${token}`,
-      '',
-      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce courriel : votre mot de passe actuel reste valable.",
-      '',
-      SIGNATURE,
-    ].join('\n'),
-  });
+  store.sendMail(
+    passwordResetMail({
+      to: admin.email,
+      firstName: admin.firstName,
+      lastName: admin.lastName,
+      spaceId: admin.spaceId,
+      link: `${store.config.publicUrl.replace(/\/$/, '')}/mot-de-passe/reinitialiser#token=${token}`,
+    }),
+  );
 }
 
 /** Sets the new password from an e-mailed token (single use); every session of the account ends. */
@@ -248,7 +225,7 @@ export function confirmPasswordReset(store: MockStore, token: string, password: 
   const admin = requireAdmin(store, row.adminId);
   admin.password = password;
   closeAdminSessions(store, admin.id);
-  passwordChangedMail(store, admin);
+  sendPasswordChanged(store, admin);
   clearBucket(store, accountKey(admin.email));
 }
 

@@ -14,7 +14,6 @@ import {
   planDelivery,
   presentOrder,
   startOfParisDay,
-  stockOf,
   orderCountsInTotals,
   sumMoney,
   validateOrderRequest,
@@ -24,7 +23,6 @@ import {
   type OrderListQuery,
   type OrderSection,
   type Product,
-  type Stock,
 } from '@clr/domain';
 import { notFound, validationFailed } from '../http/problem.js';
 import { randomToken } from '../store/encoding.js';
@@ -47,12 +45,6 @@ export function lotsOf(store: MockStore, spaceId: string): LotRecord[] {
 /** The space's lots that still hold credits and have not expired. */
 export function liveLots(store: MockStore, spaceId: string, now: Date): LotRecord[] {
   return lotsOf(store, spaceId).filter((l) => l.remaining > 0 && !isLotExpired(l, now));
-}
-
-/** `GET /stock`: `stockOf` over the live lots; the types the space sells show even at 0. */
-export function loadStock(store: MockStore, spaceId: string, now: Date): Stock {
-  const examTypes = [...new Set(productsOf(store, spaceId).map((p) => p.examType))];
-  return stockOf(liveLots(store, spaceId, now), now, { catalogue: store.state.examTypes, examTypes });
 }
 
 export function presentStored(store: MockStore, order: OrderStoredRecord, now: Date): Order {

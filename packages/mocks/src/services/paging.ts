@@ -30,17 +30,5 @@ export function decodeCursorValue(cursor: string): unknown {
   }
 }
 
-/** An offset cursor (groups, orders, activation codes): a whole number ≥ 0. */
-export function decodeOffset(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const value = decodeCursorValue(cursor);
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw invalidCursor();
-  return value;
-}
-
-/** One page of an already ordered list, with an offset cursor to the next one. */
-export function offsetPage<T>(rows: readonly T[], cursor: string | undefined, limit: number): { data: T[]; nextCursor: string | null; total: number } {
-  const offset = decodeOffset(cursor);
-  const next = offset + limit;
-  return { data: rows.slice(offset, next), nextCursor: next < rows.length ? encodeCursor(next) : null, total: rows.length };
-}
+/** Offset cursors and pages (groups, orders, activation codes): the application layer's. */
+export { decodeOffset, offsetPage } from '@clr/app';

@@ -309,8 +309,8 @@ export class MockStore {
   }
 
   /** Records an e-mail the server would send. */
-  sendMail(mail: Omit<MailRecord, 'id' | 'createdAt'>): void {
-    this.state.mails.push({ ...mail, id: this.nextId('mail'), createdAt: this.now().toISOString() });
+  sendMail(mail: Omit<MailRecord, 'id' | 'createdAt' | 'spaceId'> & { spaceId?: string | null | undefined }): void {
+    this.state.mails.push({ ...mail, spaceId: mail.spaceId ?? null, id: this.nextId('mail'), createdAt: this.now().toISOString() });
   }
 
   /** A deep copy of the current state (give it to `createStore({ state })` to start again from here). */

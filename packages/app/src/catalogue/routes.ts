@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ExamType, listOf, Product, Stock } from '@clr/domain';
-import { requireActor, spaceIdOf } from '../http/auth.js';
+import { requireActor, spaceIdOf } from '../http/guards.js';
 import { createRouter, jsonResponse, problems } from '../http/openapi.js';
-import { loadExamTypes, loadProducts, loadStock } from '../services/catalogue.js';
+import type { Ports } from '../ports.js';
+import { getStock, listExamTypes, listProducts } from './use-cases.js';
 
 const examTypesRoute = createRoute({
   method: 'get',
@@ -32,22 +33,21 @@ const stockRoute = createRoute({
 });
 
 /** `GET /exam-types` (any signed-in caller), `GET /products` and `GET /stock` (the caller's space). */
-export function catalogueRoutes() {
+export function catalogueRoutes(ports: Ports) {
   const router = createRouter();
   router.use('/exam-types', requireActor('admin', 'apiKey', 'operator', 'integration'));
   router.use('/products', requireActor('admin', 'apiKey'));
   router.use('/stock', requireActor('admin', 'apiKey'));
   return router
     .openapi(examTypesRoute, async (c) => {
-      const data = await loadExamTypes(c.get('deps').db);
+      const data = await listExamTypes(ports);
       return c.json({ data, nextCursor: null, total: data.length }, 200);
     })
     .openapi(productsRoute, async (c) => {
-      const data = await loadProducts(c.get('deps').db, spaceIdOf(c));
+      const data = await listProducts(ports, spaceIdOf(c));
       return c.json({ data, nextCursor: null, total: data.length }, 200);
     })
     .openapi(stockRoute, async (c) => {
-      const { db, now } = c.get('deps');
-      return c.json(await loadStock(db, spaceIdOf(c), now()), 200);
+      return c.json(await getStock(ports, spaceIdOf(c)), 200);
     });
 }

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ExamSessionList, ExamSessionListQuery } from '@clr/domain';
-import { requireActor } from '../http/auth.js';
+import { requireActor } from '../http/guards.js';
 import { createRouter, jsonResponse, problems } from '../http/openapi.js';
-import { listExamSessions } from '../services/assignments.js';
+import type { Ports } from '../ports.js';
+import { listExamSessions } from './use-cases.js';
 
 const listRoute = createRoute({
   method: 'get',
@@ -17,11 +18,8 @@ const listRoute = createRoute({
 });
 
 /** `GET /exam-sessions`: La Poste sessions are platform-wide; any space's administrator may list them. */
-export function examSessionRoutes() {
+export function examSessionRoutes(ports: Ports) {
   const router = createRouter();
   router.use('*', requireActor('admin', 'apiKey'));
-  return router.openapi(listRoute, async (c) => {
-    const { db, now } = c.get('deps');
-    return c.json(await listExamSessions(db, now(), c.req.valid('query')), 200);
-  });
+  return router.openapi(listRoute, async (c) => c.json(await listExamSessions(ports, c.req.valid('query')), 200));
 }

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { AssignmentBody, AssignmentDeleteQuery, AssignmentView, BulkAssignBody, BulkDeleteBody, CandidateList, CandidateListQuery, listOf } from '@clr/domain';
-import { requireActor, spaceIdOf } from '../http/auth.js';
+import { requireActor, spaceIdOf } from '../http/guards.js';
 import { createRouter, IdParam, jsonBody, jsonResponse, problems } from '../http/openapi.js';
-import { assignExam, bulkAssign, bulkRemove, eligibleCandidates, modifyAssignment, removeAssignment } from '../services/assignments.js';
+import type { Ports } from '../ports.js';
+import { assignExam, bulkAssign, bulkRemove, eligibleCandidates, modifyAssignment, removeAssignment } from './use-cases.js';
 
 /** An assignment as the API answers it: the candidate file's view, with its candidate. */
 export const AssignmentResult = AssignmentView.extend({ candidateId: z.string() }).openapi('Assignment');
@@ -123,30 +124,29 @@ const eligibleRoute = createRoute({
  * `/assignments/…`. Mounted at the API root; each route carries its own guard,
  * so nothing here touches the other routers' paths.
  */
-export function assignmentRoutes() {
+export function assignmentRoutes(ports: Ports) {
   return createRouter()
     .openapi(eligibleRoute, async (c) => {
       const { action, ...filters } = c.req.valid('query');
-      const { db, now } = c.get('deps');
-      return c.json(await eligibleCandidates(db, spaceIdOf(c), action, filters, now()), 200);
+      return c.json(await eligibleCandidates(ports, spaceIdOf(c), action, filters), 200);
     })
     .openapi(assignRoute, async (c) => {
-      const result = await assignExam(c.get('deps'), spaceIdOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const result = await assignExam(ports, spaceIdOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json(result, 201);
     })
     .openapi(modifyRoute, async (c) => {
-      const result = await modifyAssignment(c.get('deps'), spaceIdOf(c), c.req.valid('param').id, c.req.valid('json'));
+      const result = await modifyAssignment(ports, spaceIdOf(c), c.req.valid('param').id, c.req.valid('json'));
       return c.json(result, 200);
     })
     .openapi(removeRoute, async (c) => {
-      await removeAssignment(c.get('deps'), spaceIdOf(c), c.req.valid('param').id, c.req.valid('query'));
+      await removeAssignment(ports, spaceIdOf(c), c.req.valid('param').id, c.req.valid('query'));
       return c.body(null, 204);
     })
     .openapi(bulkRoute, async (c) => {
-      const data = await bulkAssign(c.get('deps'), spaceIdOf(c), c.req.valid('json'));
+      const data = await bulkAssign(ports, spaceIdOf(c), c.req.valid('json'));
       return c.json({ data, nextCursor: null, total: data.length }, 201);
     })
     .openapi(bulkDeleteRoute, async (c) => {
-      return c.json(await bulkRemove(c.get('deps'), spaceIdOf(c), c.req.valid('json')), 200);
+      return c.json(await bulkRemove(ports, spaceIdOf(c), c.req.valid('json')), 200);
     });
 }
