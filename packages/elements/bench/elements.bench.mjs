@@ -69,12 +69,46 @@ function packageOf(id) {
   return relative(packageRoot, clean);
 }
 
+/**
+ * The elements each element renders, directly or through another (`<clr-…>`
+ * in its templates): the candidate file holds the result card and the form,
+ * the groups table its dialog… Those belong in its bundle; any other element
+ * there is a leak the check reports.
+ */
+function composedElements(folders) {
+  const direct = new Map();
+  for (const folder of folders) {
+    const sources = readdirSync(join(packageRoot, 'src', folder)).filter((file) => file.endsWith('.ts') && !/\.(test|stories)\.ts$/.test(file));
+    const tags = new Set();
+    for (const file of sources) {
+      for (const match of readFileSync(join(packageRoot, 'src', folder, file), 'utf8').matchAll(/<clr-([\w-]+)/g)) {
+        if (match[1] !== folder && folders.includes(match[1])) tags.add(match[1]);
+      }
+    }
+    direct.set(folder, tags);
+  }
+  const closure = new Map();
+  for (const folder of folders) {
+    const seen = new Set();
+    const stack = [...direct.get(folder)];
+    while (stack.length) {
+      const next = stack.pop();
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...direct.get(next));
+    }
+    closure.set(folder, seen);
+  }
+  return closure;
+}
+
 async function bundleSizes() {
   console.log('\n(a) Define modules bundled alone (Vite library mode, minified, every dependency included)\n');
   const defines = readdirSync(join(packageRoot, 'src/define')).filter((file) => /^clr-[\w-]+\.ts$/.test(file)).sort();
   const elementFolders = readdirSync(join(packageRoot, 'src'), { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && !['define', 'shared', 'translations'].includes(entry.name))
     .map((entry) => entry.name);
+  const composed = composedElements(elementFolders);
   const results = [];
   for (const file of defines) {
     const tag = file.replace(/\.ts$/, '');
@@ -129,7 +163,14 @@ async function bundleSizes() {
       allIds.filter(({ id }) => id.includes(`/node_modules/${name}/`)).map(({ lazy: isLazy }) => `${name}${isLazy ? ' (lazy chunk)' : ''}`),
     );
     const ownFolder = tag.replace(/^clr-/, '');
-    const others = [...new Set(allIds.map(({ id }) => id.match(/\/packages\/elements\/src\/([^/]+)\//)?.[1]).filter((folder) => folder && elementFolders.includes(folder) && folder !== ownFolder))];
+    const others = [
+      ...new Set(
+        allIds
+          // Another element's class (its folder's `<name>.ts`), not the pages or events it shares.
+          .map(({ id }) => id.match(/\/packages\/elements\/src\/([^/]+)\/\1\.ts$/)?.[1])
+          .filter((folder) => folder && elementFolders.includes(folder) && folder !== ownFolder && !composed.get(ownFolder)?.has(folder)),
+      ),
+    ];
     const registered = entry.code.includes(`"${tag}"`) || entry.code.includes(`'${tag}'`) || entry.code.includes(`\`${tag}\``);
     results.push({ tag, initial });
     console.log(`${tag.padEnd(24)} ${kb(initial.raw).padStart(9)} raw  ${kb(initial.gzip).padStart(8)} gzip` + (lazy.length ? `   + ${lazy.length} lazy chunk(s) ${kb(lazySize.raw)} raw, ${kb(lazySize.gzip)} gzip` : ''));
