@@ -1,11 +1,14 @@
 import type { Gate } from './gate.js';
 import type { Provider } from './url.js';
+import { CredentialWrites } from './write-signal.js';
 
 interface DbInfo {
   provider: Provider;
   url: string;
   /** The SQLite connection's gate; null on PostgreSQL. */
   gate: Gate | null;
+  /** Moves on every write to the credential tables through this client (see write-signal.ts). */
+  credentialWrites?: CredentialWrites;
 }
 
 // Clients made by createDb(), keyed by the client object itself.
@@ -30,4 +33,15 @@ export function registeredGate(db: object): Gate | null {
 /** Provider of a client made by createDb(); null for anything else (a transaction client, …). */
 export function registeredProvider(db: object): Provider | null {
   return registry.get(db)?.provider ?? null;
+}
+
+const unregistered = new WeakMap<object, CredentialWrites>();
+
+/** The credential-writes signal of a client made by createDb() (a client made otherwise gets one of its own, never moved). */
+export function credentialWritesOf(db: object): CredentialWrites {
+  const info = registry.get(db);
+  if (info?.credentialWrites) return info.credentialWrites;
+  let signal = unregistered.get(db);
+  if (!signal) unregistered.set(db, (signal = new CredentialWrites()));
+  return signal;
 }

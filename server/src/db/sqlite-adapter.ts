@@ -1,5 +1,7 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client';
 import type { Gate } from './gate.js';
+import { writesCredentials, type CredentialWrites } from './write-signal.js';
 
 type SqlDriverAdapter = Awaited<ReturnType<SqlDriverAdapterFactory['connect']>>;
 type SqlTransaction = Awaited<ReturnType<SqlDriverAdapter['startTransaction']>>;
@@ -30,21 +32,51 @@ export const SQLITE_PRAGMAS = [
   'PRAGMA synchronous = FULL',
 ] as const;
 
+/** Settings of the reader connection: it waits like the writer, and can only read. */
+export const SQLITE_READER_PRAGMAS = ['PRAGMA busy_timeout = 10000', 'PRAGMA query_only = ON'] as const;
+
 /**
- * Wraps the better-sqlite3 driver adapter so that every query and transaction
- * passes through `gate` (see gate.ts), and write transactions take SQLite's
- * write lock when they begin (`BEGIN IMMEDIATE`), so that a second server
- * process on the same file waits (busy_timeout) instead of failing with
- * SQLITE_BUSY when it upgrades a read to a write.
+ * A write transaction gives the event loop a turn once it has run this long
+ * since its last turn (ms), before its next statement: other requests' reads
+ * (on the reader connection) are answered meanwhile, and the transaction stays
+ * one transaction (all or nothing, the write lock held to its end).
  */
-export function gatedSqliteAdapter(inner: SqlDriverAdapterFactory, gate: Gate): SqlDriverAdapterFactory {
+export const TRANSACTION_TURN_MS = 4;
+
+export interface GatedSqliteOptions {
+  /**
+   * A second connection on the same file for the reads made outside any
+   * transaction: in WAL mode they read the last committed state beside the
+   * writer, without waiting for the gate (a bulk write in one space does not
+   * hold another space's pages). Omitted: every query goes through the gate.
+   */
+  reader?: SqlDriverAdapterFactory;
+  /** Moved on every write to the credential tables (see write-signal.ts). */
+  credentialWrites?: CredentialWrites;
+}
+
+/**
+ * Wraps the better-sqlite3 driver adapter so that every write, every
+ * transaction and every read inside a transaction passes through `gate` (see
+ * gate.ts), and write transactions take SQLite's write lock when they begin
+ * (`BEGIN IMMEDIATE`), so that a second server process on the same file waits
+ * (busy_timeout) instead of failing with SQLITE_BUSY when it upgrades a read to
+ * a write. With a `reader`, a `SELECT` made outside the gate's holder runs on
+ * the reader connection at once.
+ */
+export function gatedSqliteAdapter(inner: SqlDriverAdapterFactory, gate: Gate, options: GatedSqliteOptions = {}): SqlDriverAdapterFactory {
   return {
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect(): Promise<SqlDriverAdapter> {
       const adapter = await inner.connect();
       await adapter.executeScript(SQLITE_PRAGMAS.map((p) => `${p};`).join('\n'));
-      return gateAdapter(adapter, gate);
+      let reader: SqlDriverAdapter | null = null;
+      if (options.reader) {
+        reader = await options.reader.connect();
+        await reader.executeScript(SQLITE_READER_PRAGMAS.map((p) => `${p};`).join('\n'));
+      }
+      return gateAdapter(adapter, gate, reader, options.credentialWrites ?? null);
     },
   };
 }
@@ -57,21 +89,45 @@ export function gatedSqliteAdapter(inner: SqlDriverAdapterFactory, gate: Gate): 
  */
 export const SQLITE_MAX_BIND_VALUES = 32_766;
 
-function gateAdapter(adapter: SqlDriverAdapter, gate: Gate): SqlDriverAdapter {
+/** A statement that only reads (the reader connection refuses anything else: `query_only`). */
+const READ_ONLY = /^\s*SELECT\b/i;
+
+function gateAdapter(adapter: SqlDriverAdapter, gate: Gate, reader: SqlDriverAdapter | null, credentialWrites: CredentialWrites | null): SqlDriverAdapter {
+  const observe = (sql: string) => {
+    if (credentialWrites && writesCredentials(sql)) credentialWrites.bump();
+  };
   const gated: Partial<SqlDriverAdapter> = {
     getConnectionInfo: () => ({ ...adapter.getConnectionInfo?.(), supportsRelationJoins: false, maxBindValues: SQLITE_MAX_BIND_VALUES }),
-    queryRaw: (query: SqlQuery) => gate.run(() => adapter.queryRaw(query)),
-    executeRaw: (query: SqlQuery) => gate.run(() => adapter.executeRaw(query)),
-    executeScript: (script: string) => gate.run(() => adapter.executeScript(script)),
+    queryRaw: (query: SqlQuery) => {
+      // A read outside the running transaction's own context: the last committed state, beside the writer.
+      if (reader && !gate.isHeldHere() && READ_ONLY.test(query.sql)) return reader.queryRaw(query);
+      observe(query.sql);
+      return gate.run(() => adapter.queryRaw(query));
+    },
+    executeRaw: (query: SqlQuery) => {
+      observe(query.sql);
+      return gate.run(() => adapter.executeRaw(query));
+    },
+    executeScript: (script: string) => {
+      credentialWrites?.bump();
+      return gate.run(() => adapter.executeScript(script));
+    },
     startTransaction: async (isolationLevel) => {
       // Inside withTransaction the gate is already ours and is released by it.
-      if (gate.isHeldHere()) return beginImmediate(await adapter.startTransaction(isolationLevel), () => undefined);
+      if (gate.isHeldHere()) return beginImmediate(await adapter.startTransaction(isolationLevel), () => undefined, credentialWrites);
       const lease = await gate.acquire();
       try {
-        return beginImmediate(await adapter.startTransaction(isolationLevel), lease.release);
+        return beginImmediate(await adapter.startTransaction(isolationLevel), lease.release, credentialWrites);
       } catch (error) {
         lease.release();
         throw error;
+      }
+    },
+    dispose: async () => {
+      try {
+        await reader?.dispose();
+      } finally {
+        await adapter.dispose();
       }
     },
   };
@@ -89,9 +145,12 @@ const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
 /**
  * The adapter has just run a deferred `BEGIN` (nothing locked yet): swap it for
- * `BEGIN IMMEDIATE`, and release the gate once the transaction ends.
+ * `BEGIN IMMEDIATE`, and release the gate once the transaction ends. Its
+ * statements give the event loop a turn every {@link TRANSACTION_TURN_MS} ms,
+ * and a transaction that wrote the credential tables moves the signal again
+ * when it ends.
  */
-async function beginImmediate(tx: SqlTransaction, onEnd: () => void): Promise<SqlTransaction> {
+async function beginImmediate(tx: SqlTransaction, onEnd: () => void, credentialWrites: CredentialWrites | null): Promise<SqlTransaction> {
   try {
     await tx.executeRaw(statement('ROLLBACK'));
     await tx.executeRaw(statement('BEGIN IMMEDIATE'));
@@ -100,14 +159,38 @@ async function beginImmediate(tx: SqlTransaction, onEnd: () => void): Promise<Sq
     onEnd();
     throw error;
   }
+  let wroteCredentials = false;
+  let lastTurn = performance.now();
+  const turn = async () => {
+    if (performance.now() - lastTurn < TRANSACTION_TURN_MS) return;
+    await nextTurn();
+    lastTurn = performance.now();
+  };
+  const observe = (sql: string) => {
+    if (credentialWrites && writesCredentials(sql)) {
+      wroteCredentials = true;
+      credentialWrites.bump();
+    }
+  };
   const end = (settle: () => Promise<void>) => async () => {
     try {
       await settle();
     } finally {
+      if (wroteCredentials) credentialWrites?.bump();
       onEnd();
     }
   };
   const overrides: Partial<SqlTransaction> = {
+    queryRaw: async (query: SqlQuery) => {
+      await turn();
+      observe(query.sql);
+      return tx.queryRaw(query);
+    },
+    executeRaw: async (query: SqlQuery) => {
+      await turn();
+      observe(query.sql);
+      return tx.executeRaw(query);
+    },
     commit: end(() => tx.commit()),
     rollback: end(() => tx.rollback()),
   };
