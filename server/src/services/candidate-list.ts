@@ -199,6 +199,17 @@ export const CANDIDATE_ROW_SELECT = {
 
 export type CandidateRowRecord = Prisma.CandidateGetPayload<{ select: typeof CANDIDATE_ROW_SELECT }>;
 
+const ROW_COLUMNS = Object.keys(CANDIDATE_ROW_SELECT)
+  .map((field) => `"${field}"`)
+  .join(', ');
+
+/** The page's rows by id: on SQLite one raw statement of the same columns (instants come back as Date, as Prisma gives them). */
+async function rowsById(db: Db, ids: readonly string[]): Promise<CandidateRowRecord[]> {
+  if (ids.length === 0) return [];
+  if (registeredProvider(db) !== 'sqlite') return db.candidate.findMany({ where: { id: { in: [...ids] } }, select: CANDIDATE_ROW_SELECT });
+  return db.$queryRawUnsafe<CandidateRowRecord[]>(`SELECT ${ROW_COLUMNS} FROM "Candidate" WHERE "id" IN (${placeholders(ids.length)})`, ...ids);
+}
+
 /**
  * A row of §6.1 from the read model: status from `stage` + `deadline` at
  * `now` (R19), « Date de passage » = the taken instant when taken, else the
@@ -231,17 +242,31 @@ export function toCandidateRow(record: CandidateRowRecord, groups: CandidateRow[
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** The groups of each candidate, in one query (no N+1), by name. */
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * The groups of each candidate, in one query (no N+1), by name. On SQLite one
+ * statement joins the memberships to their groups (Prisma's relation read is
+ * two, and the page's hot path pays for each).
+ */
 export async function groupsOf(
   db: Pick<Db, 'membership'>,
   candidateIds: readonly string[],
 ): Promise<Map<string, CandidateRow['groups']>> {
   const out = new Map<string, CandidateRow['groups']>(candidateIds.map((id) => [id, []]));
   if (candidateIds.length === 0) return out;
-  const rows = await db.membership.findMany({
-    where: { candidateId: { in: [...candidateIds] } },
-    select: { candidateId: true, group: { select: { id: true, name: true } } },
-  });
+  const rows =
+    registeredProvider(db) === 'sqlite'
+      ? (
+          await (db as Db).$queryRawUnsafe<{ candidateId: string; id: string; name: string }[]>(
+            `SELECT m."candidateId" AS "candidateId", g."id" AS "id", g."name" AS "name" FROM "Membership" m JOIN "Group" g ON g."id" = m."groupId" WHERE m."candidateId" IN (${placeholders(candidateIds.length)})`,
+            ...candidateIds,
+          )
+        ).map((row) => ({ candidateId: row.candidateId, group: { id: row.id, name: row.name } }))
+      : await db.membership.findMany({
+          where: { candidateId: { in: [...candidateIds] } },
+          select: { candidateId: true, group: { select: { id: true, name: true } } },
+        });
   for (const row of rows) out.get(row.candidateId)?.push({ id: row.group.id, name: row.group.name });
   for (const list of out.values()) list.sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
   return out;
@@ -535,7 +560,7 @@ export async function queryCandidates(
 
   const ids = page.map((p) => p.key.id as string);
   const [records, groups] = await Promise.all([
-    ids.length === 0 ? [] : db.candidate.findMany({ where: { id: { in: ids } }, select: CANDIDATE_ROW_SELECT }),
+    rowsById(db, ids),
     groupsOf(db, ids),
   ]);
   const byId = new Map(records.map((r) => [r.id, r]));
