@@ -69,11 +69,11 @@ export function gatedSqliteAdapter(inner: SqlDriverAdapterFactory, gate: Gate, o
     provider: inner.provider,
     adapterName: inner.adapterName,
     async connect(): Promise<SqlDriverAdapter> {
-      const adapter = await inner.connect();
+      const adapter = cacheStatements(await inner.connect());
       await adapter.executeScript(SQLITE_PRAGMAS.map((p) => `${p};`).join('\n'));
       let reader: SqlDriverAdapter | null = null;
       if (options.reader) {
-        reader = await options.reader.connect();
+        reader = cacheStatements(await options.reader.connect());
         await reader.executeScript(SQLITE_READER_PRAGMAS.map((p) => `${p};`).join('\n'));
       }
       return gateAdapter(adapter, gate, reader, options.credentialWrites ?? null);
@@ -88,6 +88,61 @@ export function gatedSqliteAdapter(inner: SqlDriverAdapterFactory, gate: Gate, o
  * `IN (…)` lists — the candidates search sends the ids its index found as one.
  */
 export const SQLITE_MAX_BIND_VALUES = 32_766;
+
+/** Prepared statements kept per connection (the least recently used go first). */
+export const STATEMENT_CACHE_SIZE = 500;
+
+interface DriverStatement {
+  readonly reader: boolean;
+  readonly source: string;
+  columns(): { name: string; type: string | null }[];
+  raw(on?: boolean): DriverStatement;
+  all(...args: unknown[]): unknown[];
+  run(...args: unknown[]): unknown;
+}
+interface DriverConnection {
+  prepare(sql: string): DriverStatement;
+}
+
+/** Told of every statement a cached connection runs, with its arguments (the benches' SQL capture listens). */
+export const statementTap: { listener: ((statement: { sql: string; args: unknown[]; reader: boolean }) => void) | null } = { listener: null };
+
+/**
+ * The better-sqlite3 adapter prepares every query anew (`prepare(sql).bind(args)`),
+ * a cost each request pays for every statement. This keeps the prepared
+ * statements of the connection and hands the adapter a statement already
+ * prepared, bound to this call's arguments only.
+ */
+function cacheStatements(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const connection = (adapter as unknown as { client?: DriverConnection }).client;
+  if (!connection || typeof connection.prepare !== 'function') return adapter;
+  const prepare = connection.prepare.bind(connection);
+  const cache = new Map<string, DriverStatement>();
+  const bound = (statement: DriverStatement, args: unknown[]) => ({
+    reader: statement.reader,
+    source: statement.source,
+    bind: (values: unknown[]) => {
+      statementTap.listener?.({ sql: statement.source, args: values, reader: statement.reader });
+      return bound(statement, values);
+    },
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(args) }),
+    all: () => statement.raw(false).all(args),
+    run: () => statement.run(args),
+  });
+  connection.prepare = ((sql: string) => {
+    let statement = cache.get(sql);
+    if (statement) {
+      cache.delete(sql);
+    } else {
+      statement = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(sql, statement);
+    return bound(statement, []);
+  }) as unknown as DriverConnection['prepare'];
+  return adapter;
+}
 
 /** A statement that only reads (the reader connection refuses anything else: `query_only`). */
 const READ_ONLY = /^\s*SELECT\b/i;
