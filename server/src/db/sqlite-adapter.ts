@@ -48,6 +48,8 @@ export const TRANSACTION_TURN_MS = 4;
  * write down by about half, not without bound (its 30 s limit stays far).
  */
 export const TRANSACTION_SLICE_MAX_MS = 20;
+/** A transaction stops giving turns once it has run this long (ms): it then finishes at once, well within its time limit, however busy the server. */
+export const TRANSACTION_TURNS_FOR_MS = 5000;
 
 export interface GatedSqliteOptions {
   /**
@@ -224,8 +226,9 @@ async function beginImmediate(tx: SqlTransaction, onEnd: () => void, credentialW
   let wroteCredentials = false;
   let lastTurn = performance.now();
   let slice = TRANSACTION_TURN_MS;
+  const began = performance.now();
   const turn = async () => {
-    if (performance.now() - lastTurn < slice) return;
+    if (performance.now() - lastTurn < slice || lastTurn - began > TRANSACTION_TURNS_FOR_MS) return;
     const left = performance.now();
     await nextTurn();
     lastTurn = performance.now();
