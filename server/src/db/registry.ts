@@ -1,6 +1,6 @@
 import type { Gate } from './gate.js';
 import type { Provider } from './url.js';
-import { CredentialWrites } from './write-signal.js';
+import type { CredentialWrites } from './write-signal.js';
 
 interface DbInfo {
   provider: Provider;
@@ -35,13 +35,7 @@ export function registeredProvider(db: object): Provider | null {
   return registry.get(db)?.provider ?? null;
 }
 
-const unregistered = new WeakMap<object, CredentialWrites>();
-
-/** The credential-writes signal of a client made by createDb() (a client made otherwise gets one of its own, never moved). */
-export function credentialWritesOf(db: object): CredentialWrites {
-  const info = registry.get(db);
-  if (info?.credentialWrites) return info.credentialWrites;
-  let signal = unregistered.get(db);
-  if (!signal) unregistered.set(db, (signal = new CredentialWrites()));
-  return signal;
+/** The credential-writes signal of a client made by createDb(); null for any other client (its identity checks are then never cached). */
+export function credentialWritesOf(db: object): CredentialWrites | null {
+  return registry.get(db)?.credentialWrites ?? null;
 }

@@ -28,16 +28,18 @@ interface Entry<V> {
  */
 export class IdentityCache<V> {
   readonly #entries = new Map<string, Entry<V>>();
-  readonly #writes: CredentialWrites;
+  readonly #writes: CredentialWrites | null;
   readonly #ttlMs: number;
 
-  constructor(writes: CredentialWrites, ttlMs = IDENTITY_CACHE_MS) {
+  /** Without `writes` (a client whose writes nobody observes) nothing is kept. */
+  constructor(writes: CredentialWrites | null, ttlMs = IDENTITY_CACHE_MS) {
     this.#writes = writes;
     this.#ttlMs = ttlMs;
   }
 
   /** The cached row of `key`, or what `load` reads (kept unless a credential write happened meanwhile). */
   async get(key: string, load: () => Promise<V>): Promise<V> {
+    if (!this.#writes) return load();
     const entry = this.#entries.get(key);
     const generation = this.#writes.generation;
     if (entry && entry.generation === generation && performance.now() < entry.until) return entry.value;
