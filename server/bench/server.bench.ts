@@ -14,12 +14,7 @@
  *    PASS/MISS against the targets (p95 ≤ 30 ms, ≤ 5 × floor), then each
  *    request's SQL with its share of the floor, and `EXPLAIN QUERY PLAN` of the
  *    statements that cost a millisecond or more.
- * 3. Starts the server as `npm start` does (src/main.ts in its own process,
- *    on the same database, with this bench's Node flags) on a free loopback
- *    port and loads the default list with autocannon (50 connections) from a
- *    child process:
- *    5 s of warm-up, then 10 s measured; requests/s, p50/p99 latency, errors
- *    of each.
+ * 3. HTTP throughput under autocannon has its own bench: throughput.bench.ts.
  *
  * It prints figures and never fails on a miss (a bench is not a test). The
  * temp directory is removed at the end, on error and on Ctrl-C.
@@ -27,12 +22,9 @@
  * Run: npm run bench -w server
  * Knobs: BENCH_CANDIDATES (100000), BENCH_ITERATIONS (200), BENCH_WARMUP (20),
  *        BENCH_CASE_SECONDS (15: a row stops early, after 30 requests at least,
- *        once it has run that long), BENCH_CONNECTIONS (50), BENCH_SECONDS (10),
- *        BENCH_HTTP_WARMUP (5: seconds of the same load first, printed apart).
+ *        once it has run that long).
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -55,10 +47,6 @@ const WARM_UP = knob('BENCH_WARMUP', 20);
 const CASE_SECONDS = knob('BENCH_CASE_SECONDS', 15);
 const MIN_ITERATIONS = Math.min(ITERATIONS, 30);
 const MIN_WARM_UP = Math.min(WARM_UP, 3);
-const CONNECTIONS = knob('BENCH_CONNECTIONS', 50);
-const SECONDS = knob('BENCH_SECONDS', 10);
-/** Seconds of load before the measured one (the HTTP path is cold until then). */
-const THROUGHPUT_WARM_UP = knob('BENCH_HTTP_WARMUP', 5);
 /** Rows before the deep page: its first row is row DEEP + 1. */
 const DEEP = Math.min(50_000, Math.floor(CANDIDATES / 2));
 const TARGET_P95_MS = 30;
@@ -325,66 +313,6 @@ try {
     });
   }
 
-  // 3. Throughput over HTTP.
-  console.log(`\n3. Throughput: GET ${LIST} (default sort, first page) over HTTP, ${CONNECTIONS} connections, ${SECONDS} s (the server and autocannon each in their own process)`);
-  // The server as `npm start` runs it: its own process, the same Node flags as this bench (npm run bench).
-  const child = spawn(process.execPath, [...process.execArgv, 'src/main.ts'], {
-    cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, DATABASE_URL: url, PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  );
-  const base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /API\s+(http:\/\/\S+?)\/api\/v1/.exec(out);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${out}`)));
-  });
-  console.log(`   server: ${process.execArgv.join(' ')} src/main.ts, pid ${child.pid}, ${base}`);
-  const autocannon = createRequire(import.meta.url).resolve('autocannon');
-  const load50 = (seconds: number) =>
-    new Promise<string>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [autocannon, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), '-H', `cookie=${cookie}`, `${base}${LIST}`],
-        { stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`autocannon exited with ${code}`))));
-    });
-  type Figures = {
-    requests: { average: number; total: number };
-    latency: { p50: number; p99: number; max: number };
-    errors: number;
-    timeouts: number;
-    non2xx: number;
-    '2xx': number;
-  };
-  // A first, shorter load warms the HTTP path (the in-process runs above never
-  // went through it); its figures are printed too: a server's first seconds
-  // under load are what a restart under traffic looks like.
-  const cold = JSON.parse(await load50(THROUGHPUT_WARM_UP)) as Figures;
-  console.log(
-    `   warm-up, ${THROUGHPUT_WARM_UP} s: ${int(cold.requests.average)} req/s, latency p50 ${cold.latency.p50} ms, p99 ${cold.latency.p99} ms, max ${cold.latency.max} ms; errors ${cold.errors}, timeouts ${cold.timeouts}`,
-  );
-  const figures = JSON.parse(await load50(SECONDS)) as Figures;
-  console.log(
-    `   measured, ${SECONDS} s: ${int(figures.requests.average)} req/s (${int(figures.requests.total)} requests, ${int(figures['2xx'])} × 2xx), ` +
-      `latency p50 ${figures.latency.p50} ms, p99 ${figures.latency.p99} ms, max ${figures.latency.max} ms; ` +
-      `errors ${figures.errors}, timeouts ${figures.timeouts}, non-2xx ${figures.non2xx}`,
-  );
   console.log(`\nload average at the end: ${load()}`);
 } finally {
   for (const cleanup of cleanups.reverse()) {

@@ -3,8 +3,9 @@
  * replayed on a plain better-sqlite3 connection.
  *
  * The Prisma SQLite adapter prepares every query on better-sqlite3 and binds
- * its arguments with `Statement#bind` (once per query). {@link recordStatements}
- * wraps that method for the length of one call, so it sees the SQL text and the
+ * its arguments with `Statement#bind` (once per query; the server's
+ * connections keep their statements prepared and report each binding through
+ * `statementTap`). {@link recordStatements} listens for the length of one call, so it sees the SQL text and the
  * arguments exactly as SQLite receives them (instants already turned into the
  * adapter's ISO strings, booleans into 1/0). {@link SqlFloor} prepares each
  * read statement once on its own connection and runs it in raw mode, as the
@@ -12,6 +13,7 @@
  * spend on that request.
  */
 import Database from 'better-sqlite3';
+import { statementTap } from '../src/db/sqlite-adapter.js';
 
 export interface CapturedStatement {
   sql: string;
@@ -36,6 +38,8 @@ function install(): void {
     recording?.push({ sql: this.source, args, reader: this.reader });
     return bind.apply(this, args as never) as Database.Statement;
   };
+  // The server's connections keep their prepared statements (sqlite-adapter.ts) and say what they bind.
+  statementTap.listener = (statement) => recording?.push({ sql: statement.sql, args: [statement.args], reader: statement.reader });
 }
 
 /** Runs `fn` and returns what it returned with every statement bound meanwhile, in order. */

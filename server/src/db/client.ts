@@ -20,6 +20,8 @@ import { Gate } from './gate.js';
 import { gatedSqliteAdapter } from './sqlite-adapter.js';
 import { providerOf, resolveDatabaseUrl, sqlitePath, type Provider } from './url.js';
 import { dbInfo, registerDb, registeredGate } from './registry.js';
+import { CredentialWrites } from './write-signal.js';
+import { observedAdapter } from './observed-adapter.js';
 
 export * from './url.js';
 export { dbInfo };
@@ -42,6 +44,12 @@ export interface DbHandle {
 export interface CreateDbOptions {
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * SQLite: a second connection for the reads made outside a transaction, so
+   * that they never wait behind another request's write (default true; see
+   * sqlite-adapter.ts).
+   */
+  reader?: boolean;
 }
 
 /** Opens a client for `url` (default: `DATABASE_URL`, else `file:./data/clr.db`). */
@@ -50,17 +58,19 @@ export async function createDb(url?: string, options: CreateDbOptions = {}): Pro
   const provider = providerOf(resolved);
   let db: Db;
   let gate: Gate | null = null;
+  const credentialWrites = new CredentialWrites();
   if (provider === 'sqlite') {
     const path = sqlitePath(resolved);
     mkdirSync(dirname(path), { recursive: true });
     gate = new Gate();
-    const adapter = gatedSqliteAdapter(new PrismaBetterSqlite3({ url: path }), gate);
+    const reader = options.reader !== false && path !== ':memory:' ? new PrismaBetterSqlite3({ url: path }) : undefined;
+    const adapter = gatedSqliteAdapter(new PrismaBetterSqlite3({ url: path }), gate, { ...(reader ? { reader } : {}), credentialWrites });
     db = new SqliteClient({ adapter });
   } else {
-    const adapter = new PrismaPg({ connectionString: resolved, max: options.poolSize ?? 10 });
+    const adapter = observedAdapter(new PrismaPg({ connectionString: resolved, max: options.poolSize ?? 10 }), credentialWrites);
     db = new PostgresClient({ adapter }) as unknown as Db;
   }
-  registerDb(db, { provider, url: resolved, gate });
+  registerDb(db, { provider, url: resolved, gate, credentialWrites });
   await db.$connect();
   let closed = false;
   return {

@@ -5,6 +5,7 @@ import { trustedHops, type Actor, type ActorKind, type AppEnv } from './env.js';
 import { sha256 } from './crypto.js';
 import { resumeSession } from '../services/sessions.js';
 import { EMBED_PREFIX, originsOf, readEmbedToken } from './embed.js';
+import { identityCache } from './identity-cache.js';
 
 export const SESSION_COOKIE = 'clr_session';
 
@@ -55,6 +56,22 @@ export function clientAddress(c: Context<AppEnv>): string {
   return chain[Math.max(0, chain.length - 1 - hops)] ?? socket;
 }
 
+/** The rows the key checks read (cached a moment: identity-cache.ts; revocation and origins are checked on them every time). */
+interface EmbedKeyRow {
+  id: string;
+  kind: string;
+  revokedAt: Date | null;
+  spaceId: string | null;
+  space: { embedOrigins: string } | null;
+}
+interface ApiKeyRow {
+  id: string;
+  kind: string;
+  spaceId: string | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
 /**
  * An embed token acts for its key's space, from its origin only: the browser's
  * `Origin` must be the token's, still allowed by the space, and the key that
@@ -66,10 +83,12 @@ async function actorFromEmbedToken(c: Context<AppEnv>, token: string): Promise<A
   if (!claims) throw unauthenticated("Jeton d'intégration invalide ou expiré.");
   const origin = normaliseOrigin(c.req.header('origin') ?? '');
   if (origin !== claims.o) throw forbidden("Ce jeton d'intégration n'est pas valable depuis cette origine.");
-  const key = await deps.db.apiKey.findUnique({
-    where: { id: claims.k },
-    select: { id: true, kind: true, revokedAt: true, spaceId: true, space: { select: { embedOrigins: true } } },
-  });
+  const key = await identityCache<EmbedKeyRow | null>(deps.db, 'embed-key').get(claims.k, () =>
+    deps.db.apiKey.findUnique({
+      where: { id: claims.k },
+      select: { id: true, kind: true, revokedAt: true, spaceId: true, space: { select: { embedOrigins: true } } },
+    }),
+  );
   if (!key || key.revokedAt || key.kind !== 'space' || !key.spaceId || !key.space) throw unauthenticated("Jeton d'intégration invalide ou expiré.");
   if (!isAllowedOrigin(origin, originsOf(key.space.embedOrigins))) {
     throw forbidden("Cette origine n'est plus autorisée à intégrer les composants de cet espace.");
@@ -82,10 +101,10 @@ async function actorFromEmbedToken(c: Context<AppEnv>, token: string): Promise<A
 async function actorFromKey(c: Context<AppEnv>, secret: string): Promise<Actor> {
   if (secret.startsWith(EMBED_PREFIX)) return actorFromEmbedToken(c, secret);
   const { db, now } = c.get('deps');
-  const key = await db.apiKey.findUnique({
-    where: { keyHash: sha256(secret) },
-    select: { id: true, kind: true, spaceId: true, revokedAt: true, lastUsedAt: true },
-  });
+  const keyHash = sha256(secret);
+  const key = await identityCache<ApiKeyRow | null>(db, 'api-key').get(keyHash, () =>
+    db.apiKey.findUnique({ where: { keyHash }, select: { id: true, kind: true, spaceId: true, revokedAt: true, lastUsedAt: true } }),
+  );
   if (!key || key.revokedAt) throw unauthenticated("Clé d'API invalide ou révoquée.");
   const at = now();
   if (!key.lastUsedAt || at.getTime() - key.lastUsedAt.getTime() >= KEY_TOUCH_EVERY_MS) {

@@ -3,6 +3,7 @@ import type { Actor } from '@clr/app';
 import type { Db } from '../db/client.js';
 import type { PaymentProvider } from '../services/payment-provider.js';
 import { DEFAULT_HELP_URL, DEFAULT_SUPPORT_EMAIL } from './site-config.js';
+import { bufferedLog } from './request-log.js';
 
 /**
  * Who is calling (the application layer's `Actor`): the space **always**
@@ -118,7 +119,7 @@ export const DEFAULT_CONFIG: AppConfig = {
   // Read here so that `npm start` honours PAYMENT_PROVIDER with the other defaults.
   paymentProvider: parsePaymentProvider(process.env.PAYMENT_PROVIDER),
   tokenSecret: randomBytes(32).toString('base64url'),
-  log: (line) => console.log(line),
+  log: bufferedLog(),
   bodyLimitBytes: 1024 * 1024,
   mailDelivery: 'outbox',
   mailFrom: 'Certification Le Robert <ne-pas-repondre@localhost>',

@@ -1,6 +1,8 @@
 import type { StatusCounts } from '@clr/domain';
 import type { Db } from '../db/client.js';
 import type { Prisma } from '../generated/sqlite/client.js';
+import { registeredProvider } from '../db/registry.js';
+import { sqliteInstant } from './candidate-search-index.js';
 
 /**
  * The candidate status of §6.1 in SQL, from the read-model columns `stage`
@@ -38,6 +40,7 @@ export async function spaceStatusCounts(
   now: Date,
   includeHidden = false,
 ): Promise<StatusCounts> {
+  if (registeredProvider(db) === 'sqlite') return spaceStatusCountsSqlite(db as Db, spaceId, now, includeHidden);
   // One range count per hidden flag: each is a prefix of the status index.
   const flags = includeHidden ? [false, true] : [false];
   const [rows, ...expiredByFlag] = await Promise.all([
@@ -47,6 +50,26 @@ export async function spaceStatusCounts(
   const expired = expiredByFlag.reduce((sum, n) => sum + n, 0);
   const stage = (name: string) => rows.reduce((sum, row) => (row.stage === name ? sum + row.count : sum), 0);
   return { to_assign: stage('none'), scheduled: stage('assigned') - expired, expired, taken: stage('taken') };
+}
+
+/**
+ * {@link spaceStatusCounts} on SQLite in one statement: the counters' rows and
+ * the range count of the expired (one per hidden flag, each a prefix of the
+ * status index) beside them.
+ */
+async function spaceStatusCountsSqlite(db: Db, spaceId: string, now: Date, includeHidden: boolean): Promise<StatusCounts> {
+  const flags = includeHidden ? [0, 1] : [0];
+  const expired = flags.map(
+    () => `SELECT 'expired', count(*) FROM "Candidate" WHERE "spaceId" = ? AND "inHiddenGroup" = ? AND "stage" = 'assigned' AND "deadline" < ?`,
+  );
+  const rows = await db.$queryRawUnsafe<{ stage: string; n: unknown }[]>(
+    `SELECT "stage" AS "stage", "count" AS "n" FROM "CandidateStatusCount" WHERE "spaceId" = ?${includeHidden ? '' : ' AND "inHiddenGroup" = 0'} UNION ALL ${expired.join(' UNION ALL ')}`,
+    spaceId,
+    ...flags.flatMap((flag) => [spaceId, flag, sqliteInstant(now)]),
+  );
+  const sum = (name: string) => rows.reduce((total, row) => (row.stage === name ? total + Number(row.n) : total), 0);
+  const expiredCount = sum('expired');
+  return { to_assign: sum('none'), scheduled: sum('assigned') - expiredCount, expired: expiredCount, taken: sum('taken') };
 }
 
 /**

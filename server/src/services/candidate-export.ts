@@ -21,6 +21,8 @@
  */
 import type { CandidateRow } from '@clr/domain';
 import type { Db } from '../db/client.js';
+import { registeredProvider } from '../db/registry.js';
+import { candidateTableWhere } from './candidate-search-index.js';
 import {
   CANDIDATE_ROW_SELECT,
   keysetAfter,
@@ -68,10 +70,17 @@ class SpaceGroups {
 
 /** The groups of each candidate of a page, in one query, ordered as the listing orders them. */
 async function pageGroups(db: Pick<Db, 'membership'>, groups: SpaceGroups, candidateIds: string[]): Promise<Map<string, RowGroups>> {
-  const memberships = await db.membership.findMany({
-    where: { candidateId: { in: candidateIds } },
-    select: { candidateId: true, groupId: true },
-  });
+  // On SQLite one raw statement: a page's thousands of ids never go through Prisma's query compiler (whose memory grows to the largest query and stays).
+  const memberships =
+    registeredProvider(db) === 'sqlite'
+      ? await (db as Db).$queryRawUnsafe<{ candidateId: string; groupId: string }[]>(
+          `SELECT "candidateId", "groupId" FROM "Membership" WHERE "candidateId" IN (${candidateIds.map(() => '?').join(', ')})`,
+          ...candidateIds,
+        )
+      : await db.membership.findMany({
+          where: { candidateId: { in: candidateIds } },
+          select: { candidateId: true, groupId: true },
+        });
   const ranked = new Map<string, { group: Group; rank: number }[]>();
   for (const { candidateId, groupId } of memberships) {
     const entry = await groups.get(groupId);
@@ -113,18 +122,26 @@ async function* pages(
   const select = sort === 'email' || sort === '-email' ? CANDIDATE_ROW_SELECT : rowSelect;
   const groups = new SpaceGroups(db, spaceId);
   const [plan] = await Promise.all([planCandidateQuery(db, spaceId, rest, now, options), groups.load()]);
+  // On SQLite the pages are raw statements where the filters translate (as the list's): see candidateTableWhere.
+  const sqlite = registeredProvider(db) === 'sqlite';
+  const columns = Object.keys(select)
+    .map((field) => `k."${field}" AS "${field}"`)
+    .join(', ');
 
   for (const segment of segments) {
     const orderBy = segment.keys.map(([field, dir]) => ({ [field]: dir }));
     let last: CandidateRowRecord | undefined;
     for (;;) {
       const after = last ? [keysetAfter(segment.keys, segment.keys.map(([field]) => last![field] as string | number | Date))] : [];
-      const records = (await db.candidate.findMany({
-        where: { AND: [...plan.base, segment.where, ...after] },
-        orderBy,
-        take: pageSize,
-        select,
-      })) as CandidateRowRecord[];
+      const where = [...plan.base, segment.where, ...after];
+      const raw = sqlite ? candidateTableWhere(where) : null;
+      const records = raw
+        ? await db.$queryRawUnsafe<CandidateRowRecord[]>(
+            `SELECT ${columns} FROM "Candidate" k WHERE ${raw.text} ORDER BY ${segment.keys.map(([field, dir]) => `k."${field}" ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ')} LIMIT ?`,
+            ...raw.args,
+            pageSize,
+          )
+        : ((await db.candidate.findMany({ where: { AND: where }, orderBy, take: pageSize, select })) as CandidateRowRecord[]);
       if (records.length === 0) break;
       yield {
         records,

@@ -37,7 +37,16 @@ import { registeredProvider } from '../db/registry.js';
 import type { Prisma } from '../generated/sqlite/client.js';
 import { validationFailed } from '../http/problem.js';
 import { spaceStatusCounts, statusWhere } from './candidate-counts.js';
-import { type SqlPart, countGroupMembers, countIndexMatches, countListStatuses, listPageKeys, listSource, sideTableWhere } from './candidate-search-index.js';
+import {
+  type SqlPart,
+  candidateTableWhere,
+  countGroupMembers,
+  countIndexMatches,
+  countListStatuses,
+  listPageKeys,
+  listSource,
+  sideTableWhere,
+} from './candidate-search-index.js';
 import { decodeCursorValue, encodeCursor } from './cursor.js';
 
 /** The search key of a name or an e-mail (the domain's): re-exported for the server's callers. */
@@ -199,6 +208,20 @@ export const CANDIDATE_ROW_SELECT = {
 
 export type CandidateRowRecord = Prisma.CandidateGetPayload<{ select: typeof CANDIDATE_ROW_SELECT }>;
 
+const ROW_COLUMNS = Object.keys(CANDIDATE_ROW_SELECT)
+  .map((field) => `"${field}"`)
+  .join(', ');
+const ROW_COLUMNS_OF_K = Object.keys(CANDIDATE_ROW_SELECT)
+  .map((field) => `k."${field}" AS "${field}"`)
+  .join(', ');
+
+/** The page's rows by id: on SQLite one raw statement of the same columns (instants come back as Date, as Prisma gives them). */
+async function rowsById(db: Db, ids: readonly string[]): Promise<CandidateRowRecord[]> {
+  if (ids.length === 0) return [];
+  if (registeredProvider(db) !== 'sqlite') return db.candidate.findMany({ where: { id: { in: [...ids] } }, select: CANDIDATE_ROW_SELECT });
+  return db.$queryRawUnsafe<CandidateRowRecord[]>(`SELECT ${ROW_COLUMNS} FROM "Candidate" WHERE "id" IN (${placeholders(ids.length)})`, ...ids);
+}
+
 /**
  * A row of §6.1 from the read model: status from `stage` + `deadline` at
  * `now` (R19), « Date de passage » = the taken instant when taken, else the
@@ -231,17 +254,31 @@ export function toCandidateRow(record: CandidateRowRecord, groups: CandidateRow[
 
 const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
-/** The groups of each candidate, in one query (no N+1), by name. */
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/**
+ * The groups of each candidate, in one query (no N+1), by name. On SQLite one
+ * statement joins the memberships to their groups (Prisma's relation read is
+ * two, and the page's hot path pays for each).
+ */
 export async function groupsOf(
   db: Pick<Db, 'membership'>,
   candidateIds: readonly string[],
 ): Promise<Map<string, CandidateRow['groups']>> {
   const out = new Map<string, CandidateRow['groups']>(candidateIds.map((id) => [id, []]));
   if (candidateIds.length === 0) return out;
-  const rows = await db.membership.findMany({
-    where: { candidateId: { in: [...candidateIds] } },
-    select: { candidateId: true, group: { select: { id: true, name: true } } },
-  });
+  const rows =
+    registeredProvider(db) === 'sqlite'
+      ? (
+          await (db as Db).$queryRawUnsafe<{ candidateId: string; id: string; name: string }[]>(
+            `SELECT m."candidateId" AS "candidateId", g."id" AS "id", g."name" AS "name" FROM "Membership" m JOIN "Group" g ON g."id" = m."groupId" WHERE m."candidateId" IN (${placeholders(candidateIds.length)})`,
+            ...candidateIds,
+          )
+        ).map((row) => ({ candidateId: row.candidateId, group: { id: row.id, name: row.name } }))
+      : await db.membership.findMany({
+          where: { candidateId: { in: [...candidateIds] } },
+          select: { candidateId: true, group: { select: { id: true, name: true } } },
+        });
   for (const row of rows) out.get(row.candidateId)?.push({ id: row.group.id, name: row.group.name });
   for (const list of out.values()) list.sort((a, b) => byName.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
   return out;
@@ -520,7 +557,7 @@ export async function queryCandidates(
 
   const request: PageRequest = { filters, now, segments, cursor, limit, options };
   const narrow = await narrowPage(db, spaceId, request);
-  const { found, counts } = narrow.page ?? (await listPage(db, spaceId, request, narrow.broadSearch));
+  const { found, counts, records: read } = narrow.page ?? (await listPage(db, spaceId, request, narrow.broadSearch));
 
   const page = found.slice(0, limit);
   const last = page[page.length - 1];
@@ -535,7 +572,7 @@ export async function queryCandidates(
 
   const ids = page.map((p) => p.key.id as string);
   const [records, groups] = await Promise.all([
-    ids.length === 0 ? [] : db.candidate.findMany({ where: { id: { in: ids } }, select: CANDIDATE_ROW_SELECT }),
+    read && ids.every((id) => read.has(id)) ? ids.map((id) => read.get(id)!) : rowsById(db, ids),
     groupsOf(db, ids),
   ]);
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -564,6 +601,8 @@ interface PageRequest {
 interface FoundPage {
   found: { key: Record<string, unknown>; segment: number }[];
   counts: StatusCounts;
+  /** The rows already read with the keys (SQLite's general path), by id. */
+  records?: Map<string, CandidateRowRecord>;
 }
 
 /** The conditions of a segment's page: the segment's own, and after the cursor in the cursor's segment. */
@@ -643,8 +682,20 @@ async function listPage(db: Db, spaceId: string, request: PageRequest, broadSear
   // First the page's keys alone: the filters and the order are then read from
   // one covering index, and only the page's rows are fetched afterwards.
   const found: FoundPage['found'] = [];
+  const records = new Map<string, CandidateRowRecord>();
+  const sqlite = registeredProvider(db) === 'sqlite';
   for (let g = cursor?.segment ?? 0; g < segments.length && found.length <= limit; g += 1) {
     const segment = segments[g]!;
+    // On SQLite, filters Prisma's language shares with the side table are sent as one raw statement (no query compiler on the hot path).
+    const raw = sqlite ? candidateTableWhere([...base, ...segmentWhere(request, g)]) : null;
+    if (raw) {
+      // The rows themselves, in the sort's index order: SQLite tests the filters on the index before it reads a row.
+      for (const record of await pageRecords(db, raw, segment.keys, limit + 1 - found.length)) {
+        found.push({ key: keyOf(record, segment.keys), segment: g });
+        records.set(record.id, record);
+      }
+      continue;
+    }
     const keys = await db.candidate.findMany({
       where: { AND: [...base, ...segmentWhere(request, g)] },
       orderBy: segment.keys.map(([field, dir]) => ({ [field]: dir })),
@@ -653,7 +704,18 @@ async function listPage(db: Db, spaceId: string, request: PageRequest, broadSear
     });
     for (const key of keys) found.push({ key, segment: g });
   }
-  return { found, counts: await countsPromise };
+  return { found, counts: await countsPromise, records };
+}
+
+/** A page's rows on SQLite, one raw statement: the row's columns, in the order of `keys`. */
+async function pageRecords(db: Db, where: SqlPart, keys: readonly [KeyField, Dir][], take: number): Promise<CandidateRowRecord[]> {
+  const order = keys.map(([field, dir]) => `k."${field}" ${dir === 'asc' ? 'ASC' : 'DESC'}`).join(', ');
+  return db.$queryRawUnsafe<CandidateRowRecord[]>(`SELECT ${ROW_COLUMNS_OF_K} FROM "Candidate" k WHERE ${where.text} ORDER BY ${order} LIMIT ?`, ...where.args, take);
+}
+
+/** The cursor key of a row (the same values Prisma's select of the key fields gives). */
+function keyOf(record: CandidateRowRecord, keys: readonly [KeyField, Dir][]): Record<string, unknown> {
+  return Object.fromEntries(keys.map(([field]) => [field, field === 'latestScore' && record.latestScore !== null ? Number(record.latestScore) : record[field]]));
 }
 
 function sumCounts(counts: StatusCounts): number {

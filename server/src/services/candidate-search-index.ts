@@ -125,6 +125,16 @@ export function sideTableWhere(where: readonly Prisma.CandidateWhereInput[]): Sq
 }
 
 /**
+ * The same filters as SQL on `Candidate k` itself (its columns bear the
+ * fields' names), or null where {@link sideTableWhere} is: a page of the
+ * whole space on SQLite is then read in one raw statement on the sort's index.
+ */
+export function candidateTableWhere(where: readonly Prisma.CandidateWhereInput[]): SqlPart | null {
+  const part = sideTableWhere(where);
+  return part && { text: part.text.replaceAll('k."candidateId"', 'k."id"'), args: part.args };
+}
+
+/**
  * Where the rows of a narrow page come from, as `FROM … WHERE …` on
  * `CandidateSearchKey k`, always within the space: the candidates the trigram
  * index finds, a group's members, or both.

@@ -1,5 +1,7 @@
 import type { AppDeps } from '../http/env.js';
 import { randomToken, sha256 } from '../http/crypto.js';
+import { identityCache } from '../http/identity-cache.js';
+import { registeredProvider } from '../db/registry.js';
 
 /** Sliding refresh is written at most once a minute per session, not on every request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -26,6 +28,37 @@ export async function openSession(deps: AppDeps, adminId: string): Promise<{ tok
   return { token, sessionId, expiresAt };
 }
 
+interface SessionRow {
+  lastSeenAt: Date;
+  expiresAt: Date;
+  admin: SessionAdmin;
+}
+
+/** The session's row and its administrator: one statement (the two tables joined), read at most every couple of seconds (http/identity-cache.ts). */
+async function sessionRow(deps: AppDeps, sessionId: string): Promise<SessionRow | null> {
+  return identityCache<SessionRow | null>(deps.db, 'session').get(sessionId, async () => {
+    const rows = await deps.db.$queryRawUnsafe<
+      { lastSeenAt: unknown; expiresAt: unknown; id: string; email: string; lastName: string; firstName: string; role: string; spaceId: string | null }[]
+>(registeredProvider(deps.db) === 'postgresql' ? SESSION_SQL.replace('?', '$1') : SESSION_SQL, sessionId);
+    const row = rows[0];
+    if (!row) return null;
+    const { lastSeenAt, expiresAt, ...admin } = row;
+    return { lastSeenAt: instant(lastSeenAt), expiresAt: instant(expiresAt), admin };
+  });
+}
+
+const SESSION_SQL =
+  'SELECT s."lastSeenAt" AS "lastSeenAt", s."expiresAt" AS "expiresAt", a."id" AS "id", a."email" AS "email", ' +
+  'a."lastName" AS "lastName", a."firstName" AS "firstName", a."role" AS "role", a."spaceId" AS "spaceId" ' +
+  'FROM "AuthSession" s JOIN "Admin" a ON a."id" = s."adminId" WHERE s."id" = ?';
+
+/** A raw query's instant: a Date on PostgreSQL, the adapter's ISO text (or epoch ms) on SQLite. */
+function instant(value: unknown): Date {
+  if (value instanceof Date) return value;
+  if (typeof value === 'bigint') return new Date(Number(value));
+  return new Date(value as string | number);
+}
+
 /**
  * The admin behind a session token, or null when the session is unknown,
  * idle for more than 30 min or past its absolute end (then it is deleted).
@@ -33,15 +66,7 @@ export async function openSession(deps: AppDeps, adminId: string): Promise<{ tok
  */
 export async function resumeSession(deps: AppDeps, token: string): Promise<{ admin: SessionAdmin; sessionId: string } | null> {
   const sessionId = sha256(token);
-  const session = await deps.db.authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      id: true,
-      lastSeenAt: true,
-      expiresAt: true,
-      admin: { select: { id: true, email: true, lastName: true, firstName: true, role: true, spaceId: true } },
-    },
-  });
+  const session = await sessionRow(deps, sessionId);
   if (!session) return null;
   const now = deps.now().getTime();
   const idle = now - session.lastSeenAt.getTime();
