@@ -22,6 +22,10 @@ const LitVirtualizeDirective = getDirectiveClass(litVirtualize({ items: [] })) a
 class VirtualizeDirective extends LitVirtualizeDirective {
   #part: ChildPart | undefined;
 
+  override render(config?: unknown): unknown {
+    return LitVirtualizeDirective.prototype.render.call(this, config);
+  }
+
   override update(part: ChildPart, props: unknown[]): unknown {
     this.#part = part;
     const value = super.update(part, props);
@@ -31,8 +35,23 @@ class VirtualizeDirective extends LitVirtualizeDirective {
 
   /** The range changed (the virtualizer's `rangeChanged`): the rows are committed at once, then swept. */
   override setValue(value: unknown): void {
+    const host = this.#part?.parentNode;
+    const before = host ? [...host.childNodes].filter((node): node is Element => node.nodeType === Node.ELEMENT_NODE) : [];
     super.setValue(value);
+    this.#unobserve(before);
     this.#sweep();
+  }
+
+  /**
+   * The virtualizer observes the size of every row it renders and never stops
+   * (@lit-labs/virtualizer 2.1): a ResizeObserver holds its targets, so every
+   * row ever scrolled past stayed in memory and in the browser's resize checks
+   * of each frame. The rows that left are no longer observed.
+   */
+  #unobserve(before: readonly Element[]): void {
+    const observer = (this as unknown as { _virtualizer?: { _childrenRO?: ResizeObserver | null } | null })._virtualizer?._childrenRO;
+    if (!observer) return;
+    for (const element of before) if (!element.isConnected) observer.unobserve(element);
   }
 
   #sweep(): void {
