@@ -197,21 +197,32 @@ try {
       }
       if (!body || !grid) return { ok: false as const, reason: 'the table never showed its first rows' };
       const firstRowAt = performance.now();
+      // The virtualizer's ranges meanwhile: how many, and the widest (rows rendered at once).
+      const ranges = { count: 0, widest: 0, over100: 0, maxChildren: 0, maxNodes: 0 };
+      body.addEventListener('rangeChanged', (event) => {
+        const { first, last } = event as Event & { first: number; last: number };
+        ranges.count += 1;
+        ranges.widest = Math.max(ranges.widest, last - first + 1);
+        if (last - first + 1 > 100) ranges.over100 += 1;
+      });
       const lastIndex = String(Number(grid.getAttribute('aria-rowcount')));
       let frames = 0;
       while (performance.now() - firstRowAt < giveUpMs) {
         body.scrollTop = step > 0 ? body.scrollTop + step * body.clientHeight : body.scrollHeight;
         frames += 1;
         await frame();
+        ranges.maxChildren = Math.max(ranges.maxChildren, body.children.length);
+        ranges.maxNodes = Math.max(ranges.maxNodes, body.childNodes.length);
         if (table!.shadowRoot!.querySelector(`[part~="row"][aria-rowindex="${lastIndex}"]`)) {
           const inDom = table!.shadowRoot!.querySelectorAll('[part~="row"]').length;
-          return { ok: true as const, inDom, boxHeight: body.clientHeight, firstRowMs: firstRowAt - started, lastRowMs: performance.now() - firstRowAt, frames, rows: Number(lastIndex) - 1, firstRowAt };
+          return { ok: true as const, inDom, boxHeight: body.clientHeight, firstRowMs: firstRowAt - started, lastRowMs: performance.now() - firstRowAt, frames, rows: Number(lastIndex) - 1, firstRowAt, ranges };
         }
       }
       const inDom = table!.shadowRoot!.querySelectorAll('[part~="row"]').length;
       return {
         ok: false as const,
         reason: `the last row (aria-rowindex ${lastIndex}) was not reached in ${giveUpMs / 1000} s; ${inDom} rows in the DOM, the rows' box ${body.clientHeight} px high`,
+        ranges,
       };
     },
     { giveUpMs: GIVE_UP_S * 1000, step: STEP },
@@ -243,6 +254,12 @@ try {
     );
   } else {
     console.log(`   ${result.reason}`);
+  }
+  const ranges = 'ranges' in result ? result.ranges : undefined;
+  if (ranges) {
+    console.log(
+      `   virtualizer ranges: ${int(ranges.count)}, the widest ${int(ranges.widest)} rows, ${int(ranges.over100)} over 100 rows; at most ${int(ranges.maxChildren)} elements (${int(ranges.maxNodes)} nodes) in the rows' box`,
+    );
   }
   const before = longTasks.filter((t) => !result.ok || t.start < result.firstRowAt);
   console.log(

@@ -405,6 +405,22 @@ describe('<clr-candidates-table>', () => {
       expect(parts(el, 'row').length).to.be.lessThan(80);
     });
 
+    it('scrolling to the end page after page leaves in the rows’ box only the rows shown, not the ones scrolled past', async () => {
+      const { client } = await startMocks({ state: generateCandidates(5000) });
+      const el = await mount(client);
+      const body = part(el, 'body')!;
+      await waitUntil(() => {
+        body.scrollTop = body.scrollHeight;
+        return el.loadedRows.length >= 900;
+      }, 'scrolling to the end did not load five pages');
+      await waitUntil(() => grid(el).getAttribute('aria-busy') === 'false');
+      await waitUntil(() => Number(parts(el, 'row').at(-1)?.getAttribute('aria-rowindex')) > 800);
+      // Each row shown, its two markers, the virtualizer's sizer and a few more; not one node per row scrolled past.
+      const rows = parts(el, 'row').length;
+      expect(rows).to.be.lessThan(80);
+      expect(body.childNodes.length).to.be.lessThan(3 * rows + 10);
+    });
+
     it('a new filter aborts the request still running for the previous one (its AbortSignal reaches the SDK)', async () => {
       const { client, mock } = await startMocks();
       const el = await mount(client);

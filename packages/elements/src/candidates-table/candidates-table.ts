@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task, initialState } from '@lit/task';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   LABELS,
@@ -22,6 +21,7 @@ import { ClrElement } from '../shared/clr-element.js';
 import { GridKeyboardController } from '../shared/grid-keyboard.js';
 import { DebounceController, PagedListController } from '../shared/paged-list.js';
 import { SelectionController } from '../shared/selection.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '../shared/virtualize.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { format } from '../translations/index.js';
 import { ClrCandidateDeleteEvent, ClrCandidateDissociateEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent } from './candidates-table.events.js';

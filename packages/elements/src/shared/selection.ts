@@ -83,12 +83,13 @@ export class SelectionController<Row> implements ReactiveController {
 
   /** Every one of `rows` is selected (false for no rows): the « select all » box is checked. */
   allSelected(rows: readonly Row[]): boolean {
-    return rows.length > 0 && rows.every((row) => this.has(row));
+    // Fewer selected than rows: not all (without looking at 100,000 loaded rows on every render).
+    return rows.length > 0 && this.#selected.size >= rows.length && rows.every((row) => this.has(row));
   }
 
   /** Some but not all of `rows` are selected: the « select all » box is indeterminate. */
   someSelected(rows: readonly Row[]): boolean {
-    return !this.allSelected(rows) && rows.some((row) => this.has(row));
+    return this.#selected.size > 0 && !this.allSelected(rows) && rows.some((row) => this.has(row));
   }
 
   /** « Select all displayed »: selects every one of `rows`, or unselects them all when they already are. */
