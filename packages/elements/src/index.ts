@@ -14,7 +14,9 @@ export { tokens } from './shared/tokens.styles.js';
 export { CATALOGUES, format, type Catalogue } from './translations/index.js';
 export { ClrOrderCart, parseQuantity, type CartLine } from './order-cart/order-cart.js';
 export { ClrCartBackEvent, ClrCheckoutEvent, ClrOrderCreatedEvent } from './order-cart/order-cart.events.js';
-export { ClrCandidatesTable, displayName, rowDeletability, type CandidateTableFilters } from './candidates-table/candidates-table.js';
+export { ClrCandidatesTable, rowDeletability, type CandidateTableFilters } from './candidates-table/candidates-table.js';
+/** The former name of the domain's `candidateName` (« PERRIN Zoé »). */
+export { candidateName as displayName } from '@clr/domain';
 export { ClrCandidateDeleteEvent, ClrCandidateOpenEvent, ClrSelectionChangeEvent, type CandidateEventDetail, type SelectionDetail } from './candidates-table/candidates-table.events.js';
 export { ClrCodesDialog, CODES_PAGE_SIZE, type CodesDialogFilters } from './codes-dialog/codes-dialog.js';
 /** « PERRIN Zoé »: the domain's rule, exported here as before. */

@@ -5,6 +5,7 @@ import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import {
   LABELS,
   candidateDeletability,
+  candidateName,
   examTypeLabel,
   formatDate,
   formatDateTime,
@@ -18,6 +19,8 @@ import {
   type Validation,
 } from '@clr/domain';
 import { ClrElement } from '../shared/clr-element.js';
+import { DayFieldsController, dayFieldStyles } from '../shared/day-field.js';
+import { breakableEmail } from '../shared/email.js';
 import { GridKeyboardController } from '../shared/grid-keyboard.js';
 import { DebounceController, PagedListController } from '../shared/paged-list.js';
 import { SelectionController } from '../shared/selection.js';
@@ -91,11 +94,6 @@ export function rowDeletability(row: CandidateRow, locale: 'fr' | 'en' = 'fr'): 
   );
 }
 
-/** « NOM Prénom », as the table of §6.1 writes a name. */
-export function displayName(row: Pick<CandidateRow, 'lastName' | 'firstName'>): string {
-  return `${row.lastName.toLocaleUpperCase('fr-FR')} ${row.firstName}`;
-}
-
 function cleanFilters(filters: CandidateTableFilters): CandidateTableFilters {
   const out: CandidateTableFilters = {};
   for (const [key, value] of Object.entries(filters) as [keyof CandidateTableFilters, string | undefined][]) {
@@ -103,15 +101,6 @@ function cleanFilters(filters: CandidateTableFilters): CandidateTableFilters {
     if (v) (out as Record<string, string>)[key] = key === 'q' ? (value as string) : v;
   }
   return out;
-}
-
-/**
- * An e-mail that wraps between its parts (before « @ » and each « . »), not in
- * the middle of a word: « anais.benoit / @exemple / .fr ».
- */
-function breakableEmail(email: string): TemplateResult {
-  const parts = email.split(/(?=[@.])/);
-  return html`${parts.map((part, i) => (i === 0 ? part : html`<wbr />${part}`))}`;
 }
 
 /** What the table asks the list endpoint for: the scope, the search, filters and sort, the first page's size. */
@@ -155,7 +144,8 @@ function nextFrame(): Promise<void> {
  * @csspart search-input - The search box.
  * @csspart filters - The filters' group.
  * @csspart filter - Each filter's control (status, validation, group, period).
- * @csspart field-error - The message beside a period whose « au » is before its « du ».
+ * @csspart field-error - The message beside a period whose « au » is before its « du », or beside a date filter holding text that is not a date.
+ * @csspart calendar - The calendar button beside each date filter (dates are typed jj/mm/aaaa).
  * @csspart reset-button - « Réinitialiser les filtres ».
  * @csspart export-button - « Exporter le tableau ».
  * @csspart error - The loading error and its « Réessayer » button.
@@ -189,7 +179,7 @@ function nextFrame(): Promise<void> {
  * @cssproperty --clr-candidates-table-min-width - Width under which the table scrolls sideways (default `70rem`).
  */
 export class ClrCandidatesTable extends ClrElement {
-  static override styles = [tokens, styles, dissociateStyles];
+  static override styles = [tokens, dayFieldStyles, styles, dissociateStyles];
 
   /** Shows the candidates of this group (§5.6–5.7) instead of the space's: search, status and period filters only. */
   @property({ attribute: 'group-id' })
@@ -326,6 +316,7 @@ export class ClrCandidatesTable extends ClrElement {
     const input = this.renderRoot.querySelector<HTMLInputElement>('[part~="search-input"]');
     if (input) input.value = '';
     this.filters = {};
+    this.#days.reset();
   }
 
   clearSelection(): void {
@@ -341,7 +332,7 @@ export class ClrCandidatesTable extends ClrElement {
     const api = this.api;
     if (!api) return false;
     const row = this.#list.rows.find((r) => r.id === candidateId) ?? this.#selection.rows.find((r) => r.id === candidateId);
-    const name = row ? displayName(row) : candidateId;
+    const name = row ? candidateName(row) : candidateId;
     this.actionError = null;
     this.deleting = new Set([...this.deleting, candidateId]);
     this.notice = format(this.t.candidatesTable.deleting, { name });
@@ -374,7 +365,7 @@ export class ClrCandidatesTable extends ClrElement {
     const groupId = this.groupId;
     if (!api || !groupId) return false;
     const row = this.#list.rows.find((r) => r.id === candidateId) ?? this.#selection.rows.find((r) => r.id === candidateId);
-    const name = row ? displayName(row) : candidateId;
+    const name = row ? candidateName(row) : candidateId;
     this.actionError = null;
     this.deleting = new Set([...this.deleting, candidateId]);
     this.notice = format(this.t.candidatesTable.dissociating, { name });
@@ -445,8 +436,10 @@ export class ClrCandidatesTable extends ClrElement {
   // ---------------------------------------------------------------------------
   // Filters, sort, export
 
-  #onPeriod(which: 'from' | 'to', event: Event): void {
-    const period = { ...this.periodDraft, [which]: (event.target as HTMLInputElement).value };
+  #days = new DayFieldsController(this);
+
+  #onPeriod(which: 'from' | 'to', day: string): void {
+    const period = { ...this.periodDraft, [which]: day };
     this.periodDraft = period;
     // « du » after « au »: refused beside the field; the table keeps its last good result.
     if (isReversedPeriod(period.from, period.to)) return;
@@ -742,20 +735,19 @@ export class ClrCandidatesTable extends ClrElement {
               >`}
         <label class="field"
           ><span>${t.periodFrom}</span>
-          <input part="filter" type="date" name="from" .value=${this.periodDraft.from} @change=${(e: Event) => this.#onPeriod('from', e)}
-        /></label>
+          ${this.#days.render({ name: 'from', label: t.periodFrom, value: this.periodDraft.from, text: this.t.common, onChange: (day) => this.#onPeriod('from', day) })}</label
+        >
         <div class="field">
           <label for="period-to">${t.periodTo}</label>
-          <input
-            part="filter"
-            id="period-to"
-            type="date"
-            name="to"
-            .value=${this.periodDraft.to}
-            aria-invalid=${reversed ? 'true' : 'false'}
-            aria-describedby=${reversed ? 'period-error' : nothing}
-            @change=${(e: Event) => this.#onPeriod('to', e)}
-          />
+          ${this.#days.render({
+            name: 'to',
+            id: 'period-to',
+            label: t.periodTo,
+            value: this.periodDraft.to,
+            errorId: reversed ? 'period-error' : undefined,
+            text: this.t.common,
+            onChange: (day) => this.#onPeriod('to', day),
+          })}
           ${reversed ? html`<span part="field-error" class="field-error" id="period-error" role="alert">${t.periodReversed}</span>` : nothing}
         </div>
       </div>
@@ -803,7 +795,7 @@ export class ClrCandidatesTable extends ClrElement {
   #renderRow(row: CandidateRow, index: number): TemplateResult {
     const t = this.t.candidatesTable;
     const labels = LABELS[this.locale];
-    const name = displayName(row);
+    const name = candidateName(row);
     const selected = this.#selection.has(row);
     const deletable = rowDeletability(row, this.locale);
     const busy = this.deleting.has(row.id);
