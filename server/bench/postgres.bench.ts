@@ -33,6 +33,7 @@ import { PgFloor, recordPgStatements, type PgStatement } from './postgres-captur
 import { compactSql } from './sql-capture.js';
 import { int, ms, summarise, table, type Summary } from './stats.js';
 import { Targets } from './targets.js';
+import { listCases, type ListCase } from './list-cases.js';
 
 const knob = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -150,31 +151,21 @@ try {
   const nameCursor = encodeListCursor({ sort: 'name', segment: 0, key: [deepName.sortName, deepName.id] });
   const scoreCursor = encodeListCursor({ sort: '-score', segment: deepScore.segment, key: deepScore.key });
 
-  interface Case {
-    label: string;
-    query: string;
-    firstId?: string;
-  }
-  const cases: Case[] = [
-    { label: 'default sort (name), first page', query: '' },
-    { label: 'status=scheduled', query: 'status=scheduled' },
-    { label: 'status=expired', query: 'status=expired' },
-    { label: 'q=lef (name search)', query: 'q=lef' },
-    { label: 'q=zzz (search, no match)', query: 'q=zzz' },
-    { label: `groupId (${int(group.members)} members)`, query: `groupId=${group.id}` },
-    { label: 'sort=-score, first page', query: 'sort=-score' },
-    { label: 'sort=date, first page', query: 'sort=date' },
-    { label: 'sort=email, first page', query: 'sort=email' },
-    { label: `deep cursor, name, row ${int(DEEP + 1)}`, query: `cursor=${nameCursor}`, firstId: (await nameAt(DEEP))?.id },
-    { label: `deep cursor, -score, row ${int(DEEP + 1)}`, query: `sort=-score&cursor=${scoreCursor}`, firstId: (await scoreAt(DEEP))?.id },
-  ];
+  const cases: ListCase[] = listCases({
+    group,
+    deep: DEEP,
+    nameCursor,
+    scoreCursor,
+    nameFirstId: (await nameAt(DEEP))?.id,
+    scoreFirstId: (await scoreAt(DEEP))?.id,
+  });
 
   // 2. In-process latency against the raw-SQL floor.
   console.log(
     `2. GET ${LIST} in-process: ${WARM_UP} warm-up + ${ITERATIONS} timed requests per query (or ${CASE_SECONDS} s, at least ${MIN_ITERATIONS}), each followed by its raw-SQL floor`,
   );
   interface Result {
-    c: Case;
+    c: ListCase;
     rows: string;
     n: number;
     app: Summary;

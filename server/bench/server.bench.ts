@@ -35,6 +35,7 @@ import { seedBulk } from '../src/seed/bulk.js';
 import { encodeListCursor } from '../src/services/candidate-list.js';
 import { compactSql, recordStatements, SqlFloor, type CapturedStatement } from './sql-capture.js';
 import { int, ms, summarise, table, type Summary } from './stats.js';
+import { listCases, type ListCase } from './list-cases.js';
 
 const knob = (name: string, fallback: number) => {
   const value = Number(process.env[name]);
@@ -167,25 +168,14 @@ try {
   const nameCursor = encodeListCursor({ sort: 'name', segment: 0, key: [deepName.sortName, deepName.id] });
   const scoreCursor = encodeListCursor({ sort: '-score', segment: deepScore.segment, key: deepScore.key });
 
-  interface Case {
-    label: string;
-    query: string;
-    /** The id the page must start with (deep cursors), checked once. */
-    firstId?: string;
-  }
-  const cases: Case[] = [
-    { label: 'default sort (name), first page', query: '' },
-    { label: 'status=scheduled', query: 'status=scheduled' },
-    { label: 'status=expired', query: 'status=expired' },
-    { label: 'q=lef (name search)', query: 'q=lef' },
-    { label: 'q=zzz (search, no match)', query: 'q=zzz' },
-    { label: `groupId (${int(group.members)} members)`, query: `groupId=${group.id}` },
-    { label: 'sort=-score, first page', query: 'sort=-score' },
-    { label: 'sort=date, first page', query: 'sort=date' },
-    { label: 'sort=email, first page', query: 'sort=email' },
-    { label: `deep cursor, name, row ${int(DEEP + 1)}`, query: `cursor=${nameCursor}`, firstId: nameAt(DEEP)?.id },
-    { label: `deep cursor, -score, row ${int(DEEP + 1)}`, query: `sort=-score&cursor=${scoreCursor}`, firstId: scoreAt(DEEP)?.id },
-  ];
+  const cases: ListCase[] = listCases({
+    group,
+    deep: DEEP,
+    nameCursor,
+    scoreCursor,
+    nameFirstId: (nameAt(DEEP))?.id,
+    scoreFirstId: (scoreAt(DEEP))?.id,
+  });
 
   // 2. In-process latency against the raw-SQL floor.
   console.log(
@@ -194,7 +184,7 @@ try {
   const floor = new SqlFloor(path);
   cleanups.push(() => floor.close());
   interface Result {
-    c: Case;
+    c: ListCase;
     rows: string;
     /** Timed requests (fewer than ITERATIONS when the row ran out of time). */
     n: number;
